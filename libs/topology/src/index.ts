@@ -1,0 +1,27 @@
+export { AWS_REGIONS, type AwsRegion, isAwsRegion, regionShortCode } from './aws-regions';
+export { parseCidr, rangesOverlap, subnetCidr } from './cidr';
+export { TopologyError } from './errors';
+export {
+  availableEnvironments,
+  DEFAULT_ENVIRONMENT,
+  ENVIRONMENT_VARIABLE,
+  ENVIRONMENTS_DIR,
+  loadTopology,
+  loadTopologyFile,
+  topologyFile,
+} from './load';
+export type {
+  AlarmThresholds,
+  CacheSettings,
+  DatabaseSettings,
+  RegionRole,
+  RegionTopology,
+  StateBackendSettings,
+  StreamSettings,
+  SubnetPlan,
+  Topology,
+} from './model';
+export type { GlobalResourceNames, RegionResourceNames } from './naming';
+export { isPlatformRegion, primaryRegionOf, regionByName, regionForStack, replicaRegionsOf, stateKey } from './queries';
+export { resolveTopology, STATE_BACKEND_STACK } from './resolve';
+export { type TopologyDocument, topologySchema } from './schema';

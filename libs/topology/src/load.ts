@@ -1,0 +1,42 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TopologyError } from './errors';
+import type { Topology } from './model';
+import { resolveTopology } from './resolve';
+
+export const DEFAULT_ENVIRONMENT = 'production';
+/** Environment variable that selects which environments/<name>.json the apps and tools load. */
+export const ENVIRONMENT_VARIABLE = 'XYZ_ENVIRONMENT';
+export const ENVIRONMENTS_DIR = join(__dirname, '..', 'environments');
+
+export function availableEnvironments(dir = ENVIRONMENTS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort();
+}
+
+export function topologyFile(environment: string, dir = ENVIRONMENTS_DIR): string {
+  return join(dir, `${environment}.json`);
+}
+
+/** Reads and validates a topology file. Every failure is a TopologyError with a clear message. */
+export function loadTopologyFile(file: string): Topology {
+  if (!existsSync(file)) throw new TopologyError('(file)', `${file} does not exist`, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new TopologyError('(file)', `is not valid JSON: ${(error as Error).message}`, file);
+  }
+  return resolveTopology(raw, file);
+}
+
+/** Loads the named environment, or the one in XYZ_ENVIRONMENT, or production. */
+export function loadTopology(environment = process.env[ENVIRONMENT_VARIABLE] || DEFAULT_ENVIRONMENT, dir = ENVIRONMENTS_DIR): Topology {
+  const known = availableEnvironments(dir);
+  if (!known.includes(environment)) {
+    throw new TopologyError(ENVIRONMENT_VARIABLE, `unknown environment "${environment}" (known: ${known.join(', ')})`);
+  }
+  return loadTopologyFile(topologyFile(environment, dir));
+}
