@@ -141,6 +141,10 @@ describe('resolveTopology rejects an invalid topology with one message naming th
     expectRejected((d) => (d.cache.numCacheClusters = 1), 'cache.numCacheClusters', /at least 2 nodes/);
   });
 
+  it('rejects a stream home region outside the platform', () => {
+    expectRejected((d) => (d.stream.homeRegion = 'eu-west-1'), 'stream.homeRegion', /not one of the platform's regions/);
+  });
+
   it('rejects unknown fields so typos do not pass silently', () => {
     expectRejected((d) => ((d as unknown as Record<string, unknown>)['primaryRegoin'] = 'us-east-1'), '(root)', /primaryRegoin/);
   });

@@ -137,6 +137,9 @@ export function resolveTopology(input: unknown, source = 'topology'): Topology {
   if (doc.database.maxAllocatedStorageGb < doc.database.allocatedStorageGb) {
     throw new TopologyError('database.maxAllocatedStorageGb', 'must be at least allocatedStorageGb', source);
   }
+  if (!doc.regions.some((entry) => entry.region === doc.stream.homeRegion)) {
+    throw new TopologyError('stream.homeRegion', `"${doc.stream.homeRegion}" is not one of the platform's regions`, source);
+  }
   const stateRegion = knownRegion(doc.stateBackend.region, 'stateBackend.region', source);
   const regions = doc.regions.map((_, i) => resolveRegion(doc, i, primary));
   return {

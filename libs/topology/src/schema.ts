@@ -47,6 +47,8 @@ export const topologySchema = z.strictObject({
     snapshotWindow: timeWindow,
   }),
   stream: z.strictObject({
+    /** The pipeline stays in this region whatever the database roles are: moving it would replace its data. */
+    homeRegion: z.string(),
     shardCount: positive,
     retentionHours: positive.min(24).max(8760),
     batchSize: positive.max(10000),

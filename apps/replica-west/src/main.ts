@@ -1,0 +1,8 @@
+import { synthesizeStack } from '@xyz/stacks';
+import { loadTopology } from '@xyz/topology';
+
+process.exitCode = synthesizeStack({
+  stackName: 'replica-west',
+  loadTopology: () => loadTopology(),
+  outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out',
+});

@@ -1,0 +1,35 @@
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { Construct } from 'constructs';
+import { createRegionalFoundation, type RegionalDatabaseProps } from './regional-foundation';
+
+export interface CrossRegionReplicaProps extends RegionalDatabaseProps {
+  /** ARN of the source instance. A cross-region replica must name its source by ARN. */
+  readonly sourceDbInstanceArn: string;
+  /**
+   * Multi-AZ standby for the replica itself. The runbook turns it on after a promotion.
+   * @default false
+   */
+  readonly multiAz?: boolean;
+}
+
+/**
+ * A read replica of the primary in another region, encrypted with this region's key and using
+ * this region's parameter group, subnet group and monitoring. Backups stay off until promotion
+ * (RDS creates replicas that way); the topology's retention applies once it is the primary.
+ */
+export class CrossRegionReplica extends Construct {
+  readonly instance: DbInstance;
+
+  constructor(scope: Construct, id: string, props: CrossRegionReplicaProps) {
+    super(scope, id);
+    const shared = createRegionalFoundation(this, props);
+    this.instance = new DbInstance(this, 'instance', {
+      ...shared,
+      replicateSourceDb: props.sourceDbInstanceArn,
+      multiAz: props.multiAz ?? false,
+      backupRetentionPeriod: 0,
+      // RDS cannot take a final snapshot of a read replica.
+      skipFinalSnapshot: true,
+    });
+  }
+}

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'stacks',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  setupFilesAfterEnv: ['<rootDir>/../../tools/jest/cdktf-matchers.cjs'],
+};

@@ -1,0 +1,6 @@
+export { dbInstanceArn, offlinePrimaryOutputs, PRIMARY_OUTPUTS_READ_BY_REPLICAS, REGION_OUTPUTS } from './region-outputs';
+export { RegionStack, type RegionStackProps } from './region-stack';
+export { addAwsProvider, readStackState, useRemoteState } from './state';
+export { synthesizeStack, type SynthesizeOptions } from './synthesize';
+export { StateBackendStack, type StateBackendStackProps } from './state-backend-stack';
+export { WriterEndpointParameter, type WriterEndpointParameterProps } from './writer-endpoint';

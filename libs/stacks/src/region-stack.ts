@@ -1,0 +1,79 @@
+import { CrossRegionReplica, PrimaryDatabase } from '@xyz/database';
+import { RegionalKey } from '@xyz/encryption';
+import { Network } from '@xyz/network';
+import { primaryRegionOf, type RegionTopology, type Topology } from '@xyz/topology';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { PRIMARY_OUTPUTS_READ_BY_REPLICAS, REGION_OUTPUTS } from './region-outputs';
+import { addAwsProvider, readStackState, useRemoteState } from './state';
+import { WriterEndpointParameter } from './writer-endpoint';
+
+export interface RegionStackProps {
+  readonly topology: Topology;
+  /** The region this stack owns; its role (primary or replica) comes from the topology. */
+  readonly region: RegionTopology;
+}
+
+/**
+ * Everything the platform runs in one region, in the order of the architecture diagram:
+ * key, network, MySQL (primary or cross-region replica), writer endpoint, outputs.
+ */
+export class RegionStack extends TerraformStack {
+  readonly key: RegionalKey;
+  readonly network: Network;
+  readonly database: PrimaryDatabase | CrossRegionReplica;
+
+  constructor(scope: Construct, props: RegionStackProps) {
+    const { topology, region } = props;
+    super(scope, region.stackName);
+    addAwsProvider(this, topology, region.region);
+    useRemoteState(this, topology, region.stackName);
+    const tags = { Stack: region.stackName };
+
+    this.key = new RegionalKey(this, 'key', { accountId: topology.accountId, region: region.region, alias: region.names.kmsAlias, tags });
+    this.network = new Network(this, 'network', { region, kmsKey: this.key.key, tags });
+
+    const databaseProps = {
+      names: region.names,
+      settings: topology.database,
+      subnetIds: this.network.privateSubnetIds,
+      securityGroupId: this.network.securityGroups.database.id,
+      kmsKey: this.key.key,
+      tags,
+    };
+    let writerAddress: string;
+    if (region.role === 'primary') {
+      const primary = new PrimaryDatabase(this, 'database', { ...databaseProps, masterSecretName: topology.names.masterSecret });
+      this.database = primary;
+      writerAddress = primary.instance.address;
+    } else {
+      const primaryState = readStackState(this, 'primary-state', topology, primaryRegionOf(topology).stackName);
+      const [arnOutput, addressOutput] = PRIMARY_OUTPUTS_READ_BY_REPLICAS;
+      this.database = new CrossRegionReplica(this, 'database', { ...databaseProps, sourceDbInstanceArn: primaryState.getString(arnOutput) });
+      writerAddress = primaryState.getString(addressOutput);
+    }
+    new WriterEndpointParameter(this, 'writer-endpoint', { name: region.names.writerEndpointParameter, address: writerAddress, tags });
+
+    this.exportOutputs(region);
+  }
+
+  private exportOutputs(region: RegionTopology): void {
+    const instance = this.database.instance;
+    const outputs: Record<string, string | number> = {
+      [REGION_OUTPUTS.region]: region.region,
+      [REGION_OUTPUTS.role]: region.role,
+      [REGION_OUTPUTS.dbInstanceIdentifier]: instance.identifier,
+      [REGION_OUTPUTS.dbInstanceArn]: instance.arn,
+      [REGION_OUTPUTS.dbAddress]: instance.address,
+      [REGION_OUTPUTS.dbPort]: instance.port,
+      [REGION_OUTPUTS.kmsKeyArn]: this.key.key.arn,
+      [REGION_OUTPUTS.vpcId]: this.network.vpc.id,
+      [REGION_OUTPUTS.appSecurityGroupId]: this.network.securityGroups.app.id,
+      [REGION_OUTPUTS.dbSecurityGroupId]: this.network.securityGroups.database.id,
+      [REGION_OUTPUTS.writerEndpointParameter]: region.names.writerEndpointParameter,
+    };
+    for (const [name, value] of Object.entries(outputs)) {
+      new TerraformOutput(this, name, { value, staticId: true });
+    }
+  }
+}

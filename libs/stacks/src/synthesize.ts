@@ -1,0 +1,38 @@
+import { type Topology, TopologyError, regionForStack } from '@xyz/topology';
+import { App } from 'cdktf';
+import { RegionStack } from './region-stack';
+import { StateBackendStack } from './state-backend-stack';
+
+export interface SynthesizeOptions {
+  /** The stack to synthesize: state-backend or a region stack of the topology. */
+  readonly stackName: string;
+  /** Loads the topology; called inside the error boundary so a bad topology is one clear line. */
+  readonly loadTopology: () => Topology;
+  /** Where cdktf writes stacks/<stack>/cdk.tf.json. */
+  readonly outdir: string;
+}
+
+/** Builds one stack into its own App and writes it. Returns the process exit code. */
+export function synthesizeStack(options: SynthesizeOptions): number {
+  const started = Date.now();
+  try {
+    const topology = options.loadTopology();
+    const app = new App({ outdir: options.outdir, skipValidation: false });
+    if (options.stackName === topology.stateBackend.stackName) {
+      new StateBackendStack(app, { topology });
+    } else {
+      const region = regionForStack(topology, options.stackName);
+      new RegionStack(app, { topology, region });
+    }
+    app.synth();
+    const elapsed = ((Date.now() - started) / 1000).toFixed(2);
+    console.log(`synthesized ${options.stackName} (${topology.environment}) to ${options.outdir}/stacks/${options.stackName}/cdk.tf.json in ${elapsed}s`);
+    return 0;
+  } catch (error) {
+    if (error instanceof TopologyError) {
+      console.error(`error: invalid topology: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

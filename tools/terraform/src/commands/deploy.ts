@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { terraformEnvironment } from '../cli-config';
+import { UserError } from '../errors';
+import { stackDir } from '../paths';
+import { assertTerraformInstalled, terraform } from '../terraform';
+import { readSynthesizedStack } from './stack-files';
+
+export interface DeployOptions {
+  /** Apply this saved (reviewed) plan instead of planning again. */
+  readonly planFile?: string;
+  /** Apply without asking. CI passes it; interactive users are asked by terraform. */
+  readonly autoApprove: boolean;
+  readonly verbose: boolean;
+}
+
+/** terraform apply against the real backend. Never cached, never offline. */
+export async function deployStack(stack: string, options: DeployOptions): Promise<void> {
+  assertTerraformInstalled();
+  readSynthesizedStack(stack);
+  const planFile = options.planFile ? resolve(options.planFile) : undefined;
+  if (planFile && !existsSync(planFile)) throw new UserError(`plan file ${planFile} does not exist`, 2);
+  if (!planFile && !options.autoApprove && !process.stdin.isTTY) {
+    throw new UserError('refusing to apply without review: pass --plan-file <reviewed plan> or --auto-approve', 2);
+  }
+  const interactive = !planFile && !options.autoApprove;
+  const run = { stack, cwd: stackDir(stack), env: terraformEnvironment(), verbose: options.verbose || interactive, interactive };
+  await terraform(run, ['init', '-input=false', '-no-color']);
+  const apply = planFile ? ['apply', '-input=false', '-no-color', planFile] : ['apply', '-no-color', ...(options.autoApprove ? ['-auto-approve', '-input=false'] : [])];
+  await terraform(run, apply);
+  console.log(`[${stack}] deployed`);
+}

@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors';
+import type { SynthesizedStack } from '../offline/overrides';
+import { stackDir } from '../paths';
+
+export const KNOWN_STACKS = ['state-backend', 'primary-east', 'replica-west', 'replica-ohio'] as const;
+
+/** Reads a synthesized stack, or explains how to produce it. */
+export function readSynthesizedStack(stack: string): SynthesizedStack {
+  const file = join(stackDir(stack), 'cdk.tf.json');
+  if (!existsSync(file)) {
+    throw new UserError(`${file} does not exist. Synthesize it first: npx nx run ${stack}:synth`, 2);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as SynthesizedStack;
+}

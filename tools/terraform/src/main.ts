@@ -1,0 +1,68 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { TopologyError } from '@xyz/topology';
+import { deployStack } from './commands/deploy';
+import { planStack } from './commands/plan';
+import { KNOWN_STACKS } from './commands/stack-files';
+import { validateStack } from './commands/validate';
+import { MIRROR_VARIABLE } from './cli-config';
+import { UserError } from './errors';
+
+function stackArgument(value: string): string {
+  if (!(KNOWN_STACKS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`unknown stack "${value}"; stacks are ${KNOWN_STACKS.join(', ')}`);
+  }
+  return value;
+}
+
+const program = new Command('terraform-cli')
+  .description('Runs Terraform on a synthesized stack (cdktf.out/stacks/<stack>). Nx calls it from the synth, validate, plan and deploy targets.')
+  .option('-v, --verbose', "stream terraform's own output", false)
+  .addHelpText(
+    'after',
+    `
+Stacks: ${KNOWN_STACKS.join(', ')}
+
+Examples:
+  npx nx run replica-west:validate          # terraform validate, offline
+  npx nx run primary-east:plan -c offline   # real plan with no AWS account -> cdktf.out/stacks/primary-east/plan.json
+  npx nx run primary-east:plan              # real plan against the S3 backend (needs AWS credentials)
+  npx nx run primary-east:deploy --plan-file=cdktf.out/stacks/primary-east/plan.tfplan
+
+The AWS provider is installed from a local filesystem mirror when one exists
+($${MIRROR_VARIABLE}, default /opt/tf-plugins), otherwise from the registry.`,
+  );
+
+program
+  .command('validate')
+  .description('terraform init -backend=false && terraform validate')
+  .argument('<stack>', 'stack name', stackArgument)
+  .action((stack: string) => validateStack(stack, program.opts().verbose));
+
+program
+  .command('plan')
+  .description('terraform plan, saved to plan.tfplan and plan.json in the stack directory')
+  .argument('<stack>', 'stack name', stackArgument)
+  .option('--offline', 'plan with no cloud account: local backend, stand-in remote state, mock credentials', false)
+  .action((stack: string, options: { offline: boolean }) => planStack(stack, { offline: options.offline, verbose: program.opts().verbose }));
+
+program
+  .command('deploy')
+  .description('terraform apply against the real backend (a reviewed plan file, or an interactive apply)')
+  .argument('<stack>', 'stack name', stackArgument)
+  .option('--plan-file <file>', 'apply this reviewed plan instead of planning again')
+  .option('--auto-approve', 'apply without asking (CI)', false)
+  .action((stack: string, options: { planFile?: string; autoApprove: boolean }) =>
+    deployStack(stack, { planFile: options.planFile, autoApprove: options.autoApprove, verbose: program.opts().verbose }),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof UserError) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else if (error instanceof TopologyError) {
+    console.error(`error: invalid topology: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+});

@@ -1,0 +1,60 @@
+/** The parts of a synthesized cdk.tf.json that offline planning needs to look at. */
+export interface SynthesizedStack {
+  readonly provider?: { aws?: Array<Record<string, unknown>> };
+  readonly data?: { terraform_remote_state?: Record<string, { backend: string; config: { key?: string } }> };
+  readonly ephemeral?: Record<string, unknown>;
+}
+
+export interface OfflineOverrideInput {
+  readonly stack: SynthesizedStack;
+  /** Local stand-in state file per remote-state key (production/primary-east.tfstate -> path). */
+  readonly standInStateFiles: Record<string, string>;
+  /** Loopback endpoint that serves secretsmanager.GetRandomPassword. */
+  readonly secretsEndpoint?: string;
+}
+
+const OFFLINE_PROVIDER_SETTINGS = {
+  access_key: 'offline-mock',
+  secret_key: 'offline-mock',
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
+};
+
+/**
+ * A Terraform override file that turns a real stack into one that plans with no cloud account:
+ * local backend, mock credentials with the provider's skip flags, remote state read from local
+ * stand-ins and the password generator answered on loopback. The real provider still validates
+ * every argument during the plan.
+ */
+export function offlineOverride(input: OfflineOverrideInput): Record<string, unknown> {
+  const override: Record<string, unknown> = {
+    terraform: { backend: { local: { path: 'offline.tfstate' } } },
+  };
+  const providers = input.stack.provider?.aws ?? [];
+  override['provider'] = {
+    aws: providers.map((original) => ({
+      ...(original['alias'] ? { alias: original['alias'] } : {}),
+      region: original['region'],
+      // The account cannot be looked up without credentials, so the account guard is lifted offline.
+      allowed_account_ids: null,
+      ...OFFLINE_PROVIDER_SETTINGS,
+      ...(input.secretsEndpoint ? { endpoints: [{ secretsmanager: input.secretsEndpoint }] } : {}),
+    })),
+  };
+  const remoteStates = input.stack.data?.terraform_remote_state ?? {};
+  const remoteOverrides: Record<string, unknown> = {};
+  for (const [name, remote] of Object.entries(remoteStates)) {
+    const key = remote.config.key;
+    const path = key ? input.standInStateFiles[key] : undefined;
+    if (!path) throw new Error(`remote state "${name}" (key ${key ?? 'none'}) has no offline stand-in`);
+    remoteOverrides[name] = { backend: 'local', config: { path } };
+  }
+  if (Object.keys(remoteOverrides).length > 0) override['data'] = { terraform_remote_state: remoteOverrides };
+  return override;
+}
+
+export function needsSecretsStandIn(stack: SynthesizedStack): boolean {
+  return Boolean(stack.ephemeral && 'aws_secretsmanager_random_password' in stack.ephemeral);
+}
