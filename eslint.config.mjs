@@ -1,5 +1,20 @@
 import nx from '@nx/eslint-plugin';
 
+const boundaries = {
+  enforceBuildableLibDependency: true,
+  depConstraints: [
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:stack', 'type:construct', 'type:config', 'type:tool'],
+    },
+    { sourceTag: 'type:stack', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
+    { sourceTag: 'type:construct', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:config'] },
+    { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:config'] },
+    { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:construct', 'type:stack'] },
+  ],
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -10,38 +25,36 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:stack', 'type:construct', 'type:config', 'type:tool'],
-            },
-            { sourceTag: 'type:stack', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
-            { sourceTag: 'type:construct', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:config'] },
-            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:config'] },
-            { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:construct', 'type:stack'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: [] }],
     },
   },
   {
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/topology/**', '**/*.spec.ts', 'libs/plan-review/src/cli/**', 'libs/*/test/**'],
+    // Tests of the stack apps share one helper that runs an app the way its synth target does.
+    files: ['**/*.spec.ts'],
     rules: {
-      // Constructs and tools get their inputs from the apps; only the apps and the topology
-      // library read the environment or the file system.
-      'no-restricted-imports': ['error', { paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Constructs take their inputs as props; read the environment in the app.' }],
+      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['../../../tools/jest/synth-app'] }],
     },
   },
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];
+
+/**
+ * For construct and stack libraries: they get their inputs as props from the apps; only the
+ * apps, the tools and the topology library read the environment or the file system.
+ */
+export const constructRules = [
+  {
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', 'test/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Constructs take their inputs as props; read the environment in the app.' },
+      ],
+    },
   },
 ];

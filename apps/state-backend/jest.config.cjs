@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'state-backend',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testTimeout: 60000,
+};

@@ -1,0 +1,107 @@
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { synthRegion } from './synth-helpers';
+
+describe('primary-east: the MySQL primary, a checklist of its security properties', () => {
+  const stack = synthRegion('primary-east');
+  const db = stack.single('aws_db_instance');
+  const keyArn = `\${${stack.addressOf('aws_kms_key')}.arn}`;
+
+  it('runs MySQL 8.0 in us-east-1 as the primary (no replication source)', () => {
+    expect(stack.json.provider.aws[0]).toMatchObject({ region: 'us-east-1', allowed_account_ids: ['111122223333'] });
+    expect(db).toMatchObject({ engine: 'mysql', engine_version: '8.0', instance_class: 'db.t3.medium', identifier: 'xyz-prod-mysql-use1' });
+    expect(db.replicate_source_db).toBeUndefined();
+  });
+
+  it('is Multi-AZ', () => {
+    expect(db.multi_az).toBe(true);
+  });
+
+  it("encrypts storage with the region's rotating customer-managed key", () => {
+    expect(db).toMatchObject({ storage_encrypted: true, kms_key_id: keyArn });
+    expect(stack.text).toHaveResourceWithProperties(KmsKey, { enable_key_rotation: true });
+  });
+
+  it('keeps backups for 2 days, copies tags to snapshots and takes a final snapshot on delete', () => {
+    expect(db).toMatchObject({
+      backup_retention_period: 2,
+      copy_tags_to_snapshot: true,
+      skip_final_snapshot: false,
+      final_snapshot_identifier: 'xyz-prod-mysql-use1-final',
+    });
+  });
+
+  it('is protected from deletion and never publicly accessible', () => {
+    expect(db).toMatchObject({ deletion_protection: true, publicly_accessible: false });
+  });
+
+  it('enables IAM database authentication', () => {
+    expect(db.iam_database_authentication_enabled).toBe(true);
+  });
+
+  it('has Performance Insights on the customer-managed key', () => {
+    expect(db).toMatchObject({ performance_insights_enabled: true, performance_insights_kms_key_id: keyArn });
+  });
+
+  it('has enhanced monitoring with its own role', () => {
+    const monitoringRole = Object.keys(stack.json.resource.aws_iam_role).find((name) => name.includes('monitoring'));
+    expect(db.monitoring_interval).toBe(30);
+    expect(db.monitoring_role_arn).toBe(`\${aws_iam_role.${monitoringRole}.arn}`);
+    expect(stack.text).toHaveResourceWithProperties(IamRole, { name: 'xyz-prod-rds-monitoring-use1' });
+  });
+
+  it('exports the error and slow-query logs', () => {
+    expect(db.enabled_cloudwatch_logs_exports).toEqual(['error', 'slowquery']);
+  });
+
+  it('uses its own parameter group that requires TLS', () => {
+    expect(stack.text).toHaveResourceWithProperties(DbParameterGroup, {
+      name: 'xyz-prod-mysql80-use1',
+      family: 'mysql8.0',
+      parameter: expect.arrayContaining([{ name: 'require_secure_transport', value: '1' }]),
+    });
+    expect(String(db.parameter_group_name)).toContain('aws_db_parameter_group.');
+  });
+
+  it('uses a current CA certificate and takes minor upgrades', () => {
+    expect(db).toMatchObject({ ca_cert_identifier: 'rds-ca-rsa2048-g1', auto_minor_version_upgrade: true });
+  });
+
+  it('keeps the master password out of code and state: ephemeral value into write-only arguments', () => {
+    expect(db.password).toBeUndefined();
+    expect(db.manage_master_user_password).toBeUndefined();
+    expect(db.password_wo).toMatch(/^\$\{ephemeral\.aws_secretsmanager_random_password\.[a-z_]+\.random_password\}$/);
+    expect(db.password_wo_version).toBe(1);
+    expect(stack.text).toHaveResourceWithProperties(SecretsmanagerSecretVersion, { secret_string_wo_version: 1 });
+    const version = stack.single('aws_secretsmanager_secret_version');
+    expect(version.secret_string).toBeUndefined();
+    expect(String(version.secret_string_wo)).toContain('ephemeral.aws_secretsmanager_random_password');
+  });
+
+  it('publishes its own address as the writer endpoint for applications', () => {
+    expect(stack.text).toHaveResourceWithProperties(SsmParameter, {
+      name: '/xyz/prod/mysql/writer-endpoint',
+      type: 'String',
+      value: `\${${stack.addressOf('aws_db_instance')}.address}`,
+    });
+  });
+
+  it('keeps its state in the shared bucket under its own key, locked', () => {
+    expect(stack.json.terraform.backend.s3).toEqual({
+      bucket: 'xyz-prod-terraform-state-111122223333',
+      key: 'production/primary-east.tfstate',
+      region: 'us-east-1',
+      encrypt: true,
+      use_lockfile: true,
+    });
+  });
+
+  it('has exactly one database instance', () => {
+    expect(stack.text).toHaveResource(DbInstance);
+    expect(stack.all('aws_db_instance')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,44 @@
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { synthStateBackend } from './synth-helpers';
+
+describe('state-backend: the bucket every stack keeps its state in', () => {
+  const stack = synthStateBackend();
+
+  it('keeps its own state locally (it creates the bucket)', () => {
+    expect(Object.keys(stack.json.terraform.backend)).toEqual(['local']);
+  });
+
+  it('creates the bucket the region stacks use, protected from destroy', () => {
+    const bucket = stack.single('aws_s3_bucket');
+    expect(bucket.bucket).toBe('xyz-prod-terraform-state-111122223333');
+    expect(bucket.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it('versions every state object', () => {
+    expect(stack.text).toHaveResourceWithProperties(S3BucketVersioningA, { versioning_configuration: { status: 'Enabled' } });
+  });
+
+  it('encrypts with a customer-managed key', () => {
+    const sse = stack.single('aws_s3_bucket_server_side_encryption_configuration');
+    expect(sse.rule).toEqual([
+      { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: `\${${stack.addressOf('aws_kms_key')}.arn}` }, bucket_key_enabled: true },
+    ]);
+  });
+
+  it('turns every public-access block on', () => {
+    expect(stack.text).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+  });
+
+  it('denies every request that is not over TLS', () => {
+    const policy = JSON.parse(String(stack.single('aws_s3_bucket_policy').policy));
+    expect(policy.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+});
