@@ -16,6 +16,10 @@ export const REGION_OUTPUTS = {
   appSecurityGroupId: 'app_security_group_id',
   dbSecurityGroupId: 'db_security_group_id',
   writerEndpointParameter: 'writer_endpoint_parameter',
+  cachePrimaryEndpoint: 'cache_primary_endpoint',
+  cacheReaderEndpoint: 'cache_reader_endpoint',
+  cacheApplicationUser: 'cache_application_user',
+  alertTopicArn: 'alert_topic_arn',
 } as const;
 
 /** The outputs a replica stack reads from the primary stack's state. */

@@ -1,6 +1,8 @@
+import { RegionalCache } from '@xyz/cache';
 import { CrossRegionReplica, PrimaryDatabase } from '@xyz/database';
 import { RegionalKey } from '@xyz/encryption';
-import { Network } from '@xyz/network';
+import { RegionalMonitoring } from '@xyz/monitoring';
+import { Network, REDIS_PORT } from '@xyz/network';
 import { primaryRegionOf, type RegionTopology, type Topology } from '@xyz/topology';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -16,12 +18,15 @@ export interface RegionStackProps {
 
 /**
  * Everything the platform runs in one region, in the order of the architecture diagram:
- * key, network, MySQL (primary or cross-region replica), writer endpoint, outputs.
+ * key, network, MySQL (primary or cross-region replica), writer endpoint, Redis cache,
+ * monitoring, outputs.
  */
 export class RegionStack extends TerraformStack {
   readonly key: RegionalKey;
   readonly network: Network;
   readonly database: PrimaryDatabase | CrossRegionReplica;
+  readonly cache: RegionalCache;
+  readonly monitoring: RegionalMonitoring;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { topology, region } = props;
@@ -54,6 +59,26 @@ export class RegionStack extends TerraformStack {
     }
     new WriterEndpointParameter(this, 'writer-endpoint', { name: region.names.writerEndpointParameter, address: writerAddress, tags });
 
+    this.cache = new RegionalCache(this, 'cache', {
+      region,
+      settings: topology.cache,
+      vpcId: this.network.vpc.id,
+      subnetIds: this.network.privateSubnetIds,
+      clientSecurityGroupIds: [this.network.securityGroups.app.id],
+      kmsKey: this.key.key,
+      tags,
+    });
+    this.network.securityGroups.allowAppEgressTo('app-to-cache', this.cache.securityGroup.id, REDIS_PORT, 'Redis to the cache security group');
+
+    this.monitoring = new RegionalMonitoring(this, 'monitoring', {
+      region,
+      thresholds: topology.alarms,
+      kmsKey: this.key.key,
+      database: { instanceIdentifier: region.names.dbInstanceIdentifier, role: region.role },
+      cache: { replicationGroupId: region.names.cacheReplicationGroup, memberClusterIds: this.cache.memberClusterIds },
+      tags,
+    });
+
     this.exportOutputs(region);
   }
 
@@ -71,6 +96,10 @@ export class RegionStack extends TerraformStack {
       [REGION_OUTPUTS.appSecurityGroupId]: this.network.securityGroups.app.id,
       [REGION_OUTPUTS.dbSecurityGroupId]: this.network.securityGroups.database.id,
       [REGION_OUTPUTS.writerEndpointParameter]: region.names.writerEndpointParameter,
+      [REGION_OUTPUTS.cachePrimaryEndpoint]: this.cache.primaryEndpointAddress,
+      [REGION_OUTPUTS.cacheReaderEndpoint]: this.cache.readerEndpointAddress,
+      [REGION_OUTPUTS.cacheApplicationUser]: this.cache.applicationUserName,
+      [REGION_OUTPUTS.alertTopicArn]: this.monitoring.alertTopic.arn,
     };
     for (const [name, value] of Object.entries(outputs)) {
       new TerraformOutput(this, name, { value, staticId: true });
