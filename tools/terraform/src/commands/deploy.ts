@@ -4,7 +4,7 @@ import { terraformEnvironment } from '../cli-config';
 import { UserError } from '../errors';
 import { stackDir } from '../paths';
 import { assertTerraformInstalled, terraform } from '../terraform';
-import { readSynthesizedStack } from './stack-files';
+import { ensureLocalStateFolder, readSynthesizedStack } from './stack-files';
 
 export interface DeployOptions {
   /** Apply this saved (reviewed) plan instead of planning again. */
@@ -17,7 +17,7 @@ export interface DeployOptions {
 /** terraform apply against the real backend. Never cached, never offline. */
 export async function deployStack(stack: string, options: DeployOptions): Promise<void> {
   assertTerraformInstalled();
-  readSynthesizedStack(stack);
+  ensureLocalStateFolder(stack, readSynthesizedStack(stack));
   const planFile = options.planFile ? resolve(options.planFile) : undefined;
   if (planFile && !existsSync(planFile)) throw new UserError(`plan file ${planFile} does not exist`, 2);
   if (!planFile && !options.autoApprove && !process.stdin.isTTY) {

@@ -6,7 +6,7 @@ import { startSecretsStandIn } from '../offline/secrets-standin';
 import { REPO_ROOT, stackDir } from '../paths';
 import { assertTerraformInstalled, terraform, type TerraformRun } from '../terraform';
 import { prepareOfflineWorkdir } from './offline-workdir';
-import { readSynthesizedStack } from './stack-files';
+import { ensureLocalStateFolder, readSynthesizedStack } from './stack-files';
 
 export interface PlanOptions {
   readonly offline: boolean;
@@ -38,6 +38,7 @@ export async function planStack(stack: string, options: PlanOptions): Promise<vo
   const synthesized = readSynthesizedStack(stack);
   const standIn = options.offline && needsSecretsStandIn(synthesized) ? await startSecretsStandIn() : undefined;
   try {
+    if (!options.offline) ensureLocalStateFolder(stack, synthesized);
     const cwd = options.offline ? prepareOfflineWorkdir(stack, synthesized, standIn?.endpoint) : stackDir(stack);
     const run: TerraformRun = { stack, cwd, env: terraformEnvironment(), verbose: options.verbose };
     const planFile = join(stackDir(stack), 'plan.tfplan');

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors';
 import type { SynthesizedStack } from '../offline/overrides';
 import { stackDir } from '../paths';
@@ -13,4 +13,10 @@ export function readSynthesizedStack(stack: string): SynthesizedStack {
     throw new UserError(`${file} does not exist. Synthesize it first: npx nx run ${stack}:synth`, 2);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as SynthesizedStack;
+}
+
+/** A local backend (the bootstrap stack) keeps its state outside cdktf.out; make sure its folder exists. */
+export function ensureLocalStateFolder(stack: string, synthesized: SynthesizedStack): void {
+  const path = synthesized.terraform?.backend?.local?.path;
+  if (path) mkdirSync(dirname(resolve(stackDir(stack), path)), { recursive: true });
 }

@@ -1,5 +1,6 @@
 /** The parts of a synthesized cdk.tf.json that offline planning needs to look at. */
 export interface SynthesizedStack {
+  readonly terraform?: { backend?: { local?: { path?: string } } };
   readonly provider?: { aws?: Array<Record<string, unknown>> };
   readonly data?: { terraform_remote_state?: Record<string, { backend: string; config: { key?: string } }> };
   readonly ephemeral?: Record<string, unknown>;
