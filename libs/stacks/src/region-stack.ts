@@ -1,5 +1,6 @@
 import { RegionalCache } from '@xyz/cache';
 import { CrossRegionReplica, PrimaryDatabase } from '@xyz/database';
+import { applyGuardrails } from '@xyz/guardrails';
 import { RegionalKey } from '@xyz/encryption';
 import { RegionalMonitoring } from '@xyz/monitoring';
 import { Network, REDIS_PORT } from '@xyz/network';
@@ -31,6 +32,7 @@ export class RegionStack extends TerraformStack {
   constructor(scope: Construct, props: RegionStackProps) {
     const { topology, region } = props;
     super(scope, region.stackName);
+    applyGuardrails(this);
     addAwsProvider(this, topology, region.region);
     useRemoteState(this, topology, region.stackName);
     const tags = { Stack: region.stackName };

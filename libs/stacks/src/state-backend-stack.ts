@@ -6,6 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { RegionalKey } from '@xyz/encryption';
+import { applyGuardrails } from '@xyz/guardrails';
 import { STATE_BACKEND_STACK, type Topology } from '@xyz/topology';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -35,6 +36,7 @@ export class StateBackendStack extends TerraformStack {
 
   constructor(scope: Construct, props: StateBackendStackProps) {
     super(scope, STATE_BACKEND_STACK);
+    applyGuardrails(this);
     const { topology } = props;
     const { bucket: bucketName, region } = topology.stateBackend;
     addAwsProvider(this, topology, region);

@@ -33,6 +33,22 @@ export function synthesizeStack(options: SynthesizeOptions): number {
       console.error(`error: invalid topology: ${error.message}`);
       return 2;
     }
+    const violations = validationFailures(error);
+    if (violations) {
+      console.error(`error: ${options.stackName} fails its guardrails; nothing was written:\n${violations.map((line) => `  ${line}`).join('\n')}`);
+      return 1;
+    }
     throw error;
   }
+}
+
+const VALIDATION_FAILED = 'Validation failed with the following errors:';
+
+/** cdktf reports failed stack validations (the guardrails) as one error; keep only their lines. */
+function validationFailures(error: unknown): string[] | undefined {
+  if (!(error instanceof Error) || !error.message.startsWith(VALIDATION_FAILED)) return undefined;
+  return error.message
+    .split('\n')
+    .filter((line) => /^\s+\[[^\]]+\] /.test(line))
+    .map((line) => line.trim().replace(/^\[[^\]]+\] /, ''));
 }
