@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,10 +17,10 @@ export interface AppRun {
   };
 }
 
-/** Runs a stack app the way the synth target does, into a temporary outdir. */
+/** Runs a stack app exactly as the synth target does (bundled by tools/synth/run-app.cjs), into a temporary outdir. */
 export function runStackApp(stack: string, env: NodeJS.ProcessEnv = {}): AppRun {
   const outdir = mkdtempSync(join(tmpdir(), `${stack}-`));
-  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--tsconfig', 'tsconfig.base.json', `apps/${stack}/src/main.ts`], {
+  const result = spawnSync(process.execPath, ['tools/synth/run-app.cjs', stack], {
     cwd: ROOT,
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
     encoding: 'utf8',
@@ -30,6 +30,8 @@ export function runStackApp(stack: string, env: NodeJS.ProcessEnv = {}): AppRun 
     parsed = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
   } catch {
     parsed = undefined;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
   }
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, stack: parsed };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { TopologyError } from './errors';
 import type { Topology } from './model';
 import { resolveTopology } from './resolve';
@@ -7,7 +7,21 @@ import { resolveTopology } from './resolve';
 export const DEFAULT_ENVIRONMENT = 'production';
 /** Environment variable that selects which environments/<name>.json the apps and tools load. */
 export const ENVIRONMENT_VARIABLE = 'XYZ_ENVIRONMENT';
-export const ENVIRONMENTS_DIR = join(__dirname, '..', 'environments');
+/**
+ * The committed environments. Found next to this library's sources, or, when the code runs from a
+ * bundle (the synth targets bundle each app with esbuild), by walking up to the workspace.
+ */
+export const ENVIRONMENTS_DIR = findEnvironmentsDir(__dirname);
+
+function findEnvironmentsDir(start: string): string {
+  const beside = join(start, '..', 'environments');
+  if (existsSync(beside)) return beside;
+  for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
+    const candidate = join(dir, 'libs', 'topology', 'environments');
+    if (existsSync(candidate)) return candidate;
+  }
+  return beside;
+}
 
 export function availableEnvironments(dir = ENVIRONMENTS_DIR): string[] {
   return readdirSync(dir)

@@ -25,7 +25,7 @@ describeWithTerraform('real terraform with the real AWS provider, no cloud accou
 
   beforeAll(() => {
     for (const stack of STACKS) {
-      execFileSync(TSX, ['--tsconfig', 'tsconfig.base.json', `apps/${stack}/src/main.ts`], { cwd: ROOT, env, encoding: 'utf8' });
+      execFileSync(process.execPath, ['tools/synth/run-app.cjs', stack], { cwd: ROOT, env, encoding: 'utf8' });
     }
   });
 
