@@ -5,4 +5,6 @@ process.exitCode = synthesizeStack({
   stackName: 'state-backend',
   loadTopology: () => loadTopology(),
   outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out',
+  // The first apply of a new environment: keep the state locally until the bucket exists.
+  bootstrap: process.env.XYZ_STATE_BOOTSTRAP === '1',
 });

@@ -32,7 +32,6 @@ export class MysqlParameterGroup extends Construct {
         { name: 'log_output', value: 'FILE' },
       ],
       tags: props.tags,
-      lifecycle: { createBeforeDestroy: true },
     });
   }
 }

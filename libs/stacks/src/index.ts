@@ -2,5 +2,5 @@ export { dbInstanceArn, offlinePrimaryOutputs, PRIMARY_OUTPUTS_READ_BY_REPLICAS,
 export { RegionStack, type RegionStackProps } from './region-stack';
 export { addAwsProvider, readStackState, useRemoteState } from './state';
 export { synthesizeStack, type SynthesizeOptions } from './synthesize';
-export { StateBackendStack, type StateBackendStackProps } from './state-backend-stack';
+export { BOOTSTRAP_STATE_PATH, StateBackendStack, type StateBackendStackProps } from './state-backend-stack';
 export { WriterEndpointParameter, type WriterEndpointParameterProps } from './writer-endpoint';

@@ -10,15 +10,19 @@ import { applyGuardrails } from '@xyz/guardrails';
 import { STATE_BACKEND_STACK, type Topology } from '@xyz/topology';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { addAwsProvider } from './state';
+import { addAwsProvider, useRemoteState } from './state';
+
+/** Relative to the stack's working directory (cdktf.out/stacks/state-backend): the repository's .terraform-state/. */
+export const BOOTSTRAP_STATE_PATH = '../../../.terraform-state/state-backend.tfstate';
 
 export interface StateBackendStackProps {
   readonly topology: Topology;
   /**
-   * Where the bootstrap stack keeps its own (local) state, relative to its working directory.
-   * @default ../../../.terraform-state/state-backend.tfstate (the repository's .terraform-state/)
+   * The very first apply: the bucket does not exist yet, so the state is kept locally in the
+   * repository's .terraform-state/ until it is migrated into the bucket (see the README).
+   * @default false (the state lives in the bucket it describes, under <environment>/state-backend.tfstate)
    */
-  readonly localStatePath?: string;
+  readonly bootstrap?: boolean;
   /**
    * Days to keep superseded state versions.
    * @default 90
@@ -29,7 +33,8 @@ export interface StateBackendStackProps {
 /**
  * The bootstrap stack: the bucket every other stack keeps its state in. Versioned, encrypted
  * with a customer-managed key, no public access, TLS only. Locking uses S3 lock files
- * (use_lockfile), so no lock table is needed. Its own state is local: it creates the bucket.
+ * (use_lockfile), so no lock table is needed. Its own state starts local (bootstrap) and then
+ * moves into the bucket, so CI can plan and apply it like any other stack.
  */
 export class StateBackendStack extends TerraformStack {
   readonly bucket: S3Bucket;
@@ -40,7 +45,8 @@ export class StateBackendStack extends TerraformStack {
     const { topology } = props;
     const { bucket: bucketName, region } = topology.stateBackend;
     addAwsProvider(this, topology, region);
-    new LocalBackend(this, { path: props.localStatePath ?? '../../../.terraform-state/state-backend.tfstate' });
+    if (props.bootstrap) new LocalBackend(this, { path: BOOTSTRAP_STATE_PATH });
+    else useRemoteState(this, topology, STATE_BACKEND_STACK);
     const tags = { Stack: STATE_BACKEND_STACK };
 
     const key = new RegionalKey(this, 'key', {

@@ -10,6 +10,8 @@ export interface SynthesizeOptions {
   readonly loadTopology: () => Topology;
   /** Where cdktf writes stacks/<stack>/cdk.tf.json. */
   readonly outdir: string;
+  /** For state-backend only: keep its state locally for the first apply. @default false */
+  readonly bootstrap?: boolean;
 }
 
 /** Builds one stack into its own App and writes it. Returns the process exit code. */
@@ -19,7 +21,7 @@ export function synthesizeStack(options: SynthesizeOptions): number {
     const topology = options.loadTopology();
     const app = new App({ outdir: options.outdir, skipValidation: false });
     if (options.stackName === topology.stateBackend.stackName) {
-      new StateBackendStack(app, { topology });
+      new StateBackendStack(app, { topology, bootstrap: options.bootstrap });
     } else {
       const region = regionForStack(topology, options.stackName);
       new RegionStack(app, { topology, region });

@@ -5,8 +5,14 @@ import { synthStateBackend } from './synth-helpers';
 describe('state-backend: the bucket every stack keeps its state in', () => {
   const stack = synthStateBackend();
 
-  it('keeps its own state locally (it creates the bucket)', () => {
-    expect(Object.keys(stack.json.terraform.backend)).toEqual(['local']);
+  it('keeps its own state in the bucket it describes, under its own key', () => {
+    expect(stack.json.terraform.backend.s3).toMatchObject({ bucket: 'xyz-prod-terraform-state-111122223333', key: 'production/state-backend.tfstate' });
+  });
+
+  it('keeps its state locally for the bootstrap apply, before the bucket exists', () => {
+    const bootstrap = synthStateBackend(undefined, true);
+    expect(bootstrap.json.terraform.backend).toEqual({ local: { path: '../../../.terraform-state/state-backend.tfstate' } });
+    expect(bootstrap.all('aws_s3_bucket')).toEqual(stack.all('aws_s3_bucket'));
   });
 
   it('creates the bucket the region stacks use, protected from destroy', () => {

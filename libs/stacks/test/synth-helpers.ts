@@ -57,6 +57,6 @@ export function synthRegion(stackName: string, topology: Topology = productionTo
   return wrap(Testing.synth(stack, true));
 }
 
-export function synthStateBackend(topology: Topology = productionTopology()): SynthesizedStack {
-  return wrap(Testing.synth(new StateBackendStack(Testing.app(), { topology }), true));
+export function synthStateBackend(topology: Topology = productionTopology(), bootstrap = false): SynthesizedStack {
+  return wrap(Testing.synth(new StateBackendStack(Testing.app(), { topology, bootstrap }), true));
 }

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { TopologyError } from '@xyz/topology';
 import { deployStack } from './commands/deploy';
+import { migrateState } from './commands/migrate-state';
 import { planStack } from './commands/plan';
 import { KNOWN_STACKS } from './commands/stack-files';
 import { validateStack } from './commands/validate';
@@ -27,6 +28,8 @@ Examples:
   npx nx run primary-east:plan -c offline   # real plan with no AWS account -> cdktf.out/stacks/primary-east/plan.json
   npx nx run primary-east:plan              # real plan against the S3 backend (needs AWS credentials)
   npx nx run primary-east:deploy --plan-file=cdktf.out/stacks/primary-east/plan.tfplan
+  XYZ_REVIEWED_PLANS_DIR=reviewed-plans npx nx affected -t deploy   # CI: <dir>/<stack>/plan.tfplan per stack
+  npm run terraform -- migrate-state state-backend                 # after the bootstrap apply
 
 The AWS provider is installed from a local filesystem mirror when one exists
 ($${MIRROR_VARIABLE}, default /opt/tf-plugins), otherwise from the registry.`,
@@ -54,6 +57,12 @@ program
   .action((stack: string, options: { planFile?: string; autoApprove: boolean }) =>
     deployStack(stack, { planFile: options.planFile, autoApprove: options.autoApprove, verbose: program.opts().verbose }),
   );
+
+program
+  .command('migrate-state')
+  .description('move a stack\'s state into the backend it now names (after the state-backend bootstrap)')
+  .argument('<stack>', 'stack name', stackArgument)
+  .action((stack: string) => migrateState(stack, program.opts().verbose));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof UserError) {

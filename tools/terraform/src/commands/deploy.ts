@@ -6,8 +6,15 @@ import { stackDir } from '../paths';
 import { assertTerraformInstalled, terraform } from '../terraform';
 import { ensureLocalStateFolder, readSynthesizedStack } from './stack-files';
 
+/**
+ * CI sets this to a folder of reviewed plans (<dir>/<stack>/plan.tfplan): Nx cannot pass a
+ * per-stack --plan-file through `nx affected -t deploy`, but an environment variable reaches
+ * every deploy task, including the upstream ones ^deploy pulls in.
+ */
+export const REVIEWED_PLANS_VARIABLE = 'XYZ_REVIEWED_PLANS_DIR';
+
 export interface DeployOptions {
-  /** Apply this saved (reviewed) plan instead of planning again. */
+  /** Apply this saved (reviewed) plan instead of planning again. @default $XYZ_REVIEWED_PLANS_DIR/<stack>/plan.tfplan when set */
   readonly planFile?: string;
   /** Apply without asking. CI passes it; interactive users are asked by terraform. */
   readonly autoApprove: boolean;
@@ -18,7 +25,8 @@ export interface DeployOptions {
 export async function deployStack(stack: string, options: DeployOptions): Promise<void> {
   assertTerraformInstalled();
   ensureLocalStateFolder(stack, readSynthesizedStack(stack));
-  const planFile = options.planFile ? resolve(options.planFile) : undefined;
+  const reviewedDir = process.env[REVIEWED_PLANS_VARIABLE];
+  const planFile = options.planFile ? resolve(options.planFile) : reviewedDir ? resolve(reviewedDir, stack, 'plan.tfplan') : undefined;
   if (planFile && !existsSync(planFile)) throw new UserError(`plan file ${planFile} does not exist`, 2);
   if (!planFile && !options.autoApprove && !process.stdin.isTTY) {
     throw new UserError('refusing to apply without review: pass --plan-file <reviewed plan> or --auto-approve', 2);

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { loadTopology, type Topology } from '@xyz/topology';
+import { PlanReviewError } from '../errors';
+import type { StackPlan } from '../guard/guard';
+import { parsePlan } from '../plan/parse';
+
+export function readJson(file: string, what: string): unknown {
+  if (!existsSync(file)) throw new PlanReviewError(`${file}: ${what} not found`);
+  if (statSync(file).isDirectory()) throw new PlanReviewError(`${file} is a directory; give the ${what} file itself (cdktf.out/stacks/<stack>/plan.json)`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PlanReviewError(`${file}: ${what} cannot be read (${(error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PlanReviewError(`${file}: ${what} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** cdktf.out/stacks/<stack>/plan.json: the stack is the name of the plan file's directory. */
+export function stackNameOf(file: string): string {
+  return basename(dirname(resolve(file)));
+}
+
+export function readPlans(files: readonly string[], progress: (line: string) => void): StackPlan[] {
+  const seen = new Map<string, string>();
+  return files.map((file) => {
+    const stack = stackNameOf(file);
+    const earlier = seen.get(stack);
+    if (earlier) throw new PlanReviewError(`${file}: stack "${stack}" is already given by ${earlier}; each plan must sit in its own cdktf.out/stacks/<stack>/ directory`);
+    seen.set(stack, file);
+    progress(`reading ${file} (stack ${stack})`);
+    return { stack, plan: parsePlan(readJson(file, 'plan'), file) };
+  });
+}
+
+/** Regions of the stacks, the state bucket and the database size, from the platform topology. */
+export function topologyFacts(environment: string | undefined): { stackRegions: Record<string, string>; stateBucket: string; replicaStorageGb: number } {
+  const topology: Topology = loadTopology(environment);
+  const stackRegions: Record<string, string> = { [topology.stateBackend.stackName]: topology.stateBackend.region };
+  for (const region of topology.regions) stackRegions[region.stackName] = region.region;
+  return { stackRegions, stateBucket: topology.stateBackend.bucket, replicaStorageGb: topology.database.allocatedStorageGb };
+}
+
+/** The "before" cost per stack from an earlier `--json-file` review. */
+export function readBaseline(file: string): Record<string, number> {
+  const raw = readJson(file, 'baseline review');
+  const stacks = (raw as { stacks?: unknown }).stacks;
+  if (!Array.isArray(stacks)) throw new PlanReviewError(`${file}: not a plan-review JSON file (no "stacks" list); write one with --json-file`);
+  const baseline: Record<string, number> = {};
+  for (const entry of stacks) {
+    const stack = (entry as { stack?: unknown }).stack;
+    const after = (entry as { cost?: { afterUsd?: unknown } }).cost?.afterUsd;
+    if (typeof stack !== 'string' || typeof after !== 'number') throw new PlanReviewError(`${file}: each stack needs "stack" and "cost.afterUsd"`);
+    baseline[stack] = after;
+  }
+  return baseline;
+}

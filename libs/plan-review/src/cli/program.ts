@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { TopologyError } from '@xyz/topology';
+import { parseUsage } from '../cost/usage';
+import { PlanReviewError } from '../errors';
+import { type AllowEntry, parseAllowFile, parseAllowOption } from '../guard/allow';
+import { ALLOW_FILE } from '../summary/change-sections';
+import { renderMarkdown } from '../summary/markdown';
+import { reviewPlans } from '../summary/review';
+import { readBaseline, readJson, readPlans, topologyFacts } from './inputs';
+
+export const EXIT_OK = 0;
+export const EXIT_BLOCKED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+interface Options {
+  allowFile?: string;
+  allow: string[];
+  baseline?: string;
+  usage?: string;
+  json: boolean;
+  jsonFile?: string;
+  markdownFile?: string;
+  environment?: string;
+  quiet: boolean;
+}
+
+const HELP_AFTER = `
+Each plan is the JSON of \`terraform show -json <planfile>\`, at cdktf.out/stacks/<stack>/plan.json:
+the name of its directory is the stack name.
+
+What it prints: a Markdown review (counts per stack and resource type, every replacement with the
+attribute that forces it, security-relevant changes, drift, and the monthly cost before and after).
+
+The destructive-change guard: a replace or delete of a stateful resource (RDS instances and replicas,
+parameter groups of live databases, ElastiCache replication groups, Kinesis streams, DynamoDB tables,
+S3 buckets, KMS keys) fails the review unless its exact "<stack>:<address>" is allowed, in
+${ALLOW_FILE} (read by default when it exists) or with --allow:
+  {"allow": [{"address": "replica-west:aws_db_instance.replica", "reason": "rebuild after failover (OPS-42)"}]}
+
+Exit codes: 0 reviewed, nothing blocked; 1 the guard blocked a destructive change; 2 bad input.
+
+Examples:
+  npx nx run-many -t plan -c offline && npm run plan-review -- cdktf.out/stacks/*/plan.json
+  npm run plan-review -- cdktf.out/stacks/*/plan.json --markdown-file plan-review.md --json-file plan-review.json
+  npm run plan-review -- cdktf.out/stacks/*/plan.json --baseline main-review.json
+`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function buildProgram(): Command {
+  return new Command('plan-review')
+    .description('Review terraform plans of one or more stacks: what changes, what it costs, and whether anything stateful is destroyed.')
+    .argument('<plan.json...>', 'terraform show -json output, one per stack (cdktf.out/stacks/<stack>/plan.json)')
+    .option('--allow-file <file>', `allow list of intended replacements/deletions (default: ${ALLOW_FILE} if it exists)`)
+    .option('--allow <stack:address=reason>', 'allow one destructive change (repeatable)', collect, [])
+    .option('--baseline <review.json>', 'take the "before" cost per stack from an earlier --json-file review')
+    .option('--usage <file>', 'JSON overriding the usage assumptions of usage-based costs')
+    .option('--json', 'print the review as JSON instead of Markdown', false)
+    .option('--json-file <file>', 'also write the review as JSON (usable as a later --baseline)')
+    .option('--markdown-file <file>', 'also write the Markdown for the pull-request comment (shortened to fit GitHub if needed)')
+    .addOption(new Option('--environment <name>', 'topology environment for stack regions and the state bucket').env('XYZ_ENVIRONMENT'))
+    .option('-q, --quiet', 'no progress lines on stderr', false)
+    .addHelpText('after', HELP_AFTER)
+    .showHelpAfterError('(run with --help for usage)');
+}
+
+function readAllows(options: Options): AllowEntry[] {
+  const file = options.allowFile ?? (existsSync(ALLOW_FILE) ? ALLOW_FILE : undefined);
+  const fromFile = file ? parseAllowFile(readJson(file, 'allow file'), file) : [];
+  return [...fromFile, ...options.allow.map(parseAllowOption)];
+}
+
+function write(file: string, text: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new PlanReviewError(`cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+
+function review(files: string[], options: Options, io: Io): number {
+  const progress = options.quiet ? () => undefined : (line: string) => io.err(`plan-review: ${line}\n`);
+  const plans = readPlans(files, progress);
+  const allow = readAllows(options);
+  const usage = options.usage ? parseUsage(readJson(options.usage, 'usage file'), options.usage) : undefined;
+  const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
+  const result = reviewPlans(plans, { allow, usage, baseline, ...topologyFacts(options.environment) });
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  // The terminal (and the CI log) gets every detail; the file is the comment, sized for GitHub.
+  io.out(options.json ? json : renderMarkdown(result, Number.POSITIVE_INFINITY));
+  if (options.markdownFile) write(options.markdownFile, renderMarkdown(result));
+  if (options.jsonFile) write(options.jsonFile, json);
+  for (const finding of result.guard.blocked) {
+    io.err(`plan-review: BLOCKED ${finding.action} of ${finding.key}: ${finding.reason} (${finding.cause})\n`);
+  }
+  progress(`${result.stacks.length} stack(s), ${result.counts.create} to create, ${result.counts.update} to update, ${result.counts.replace} to replace, ${result.counts.delete} to delete; $${result.afterUsd.toFixed(2)}/month after`);
+  return result.guard.blocked.length > 0 ? EXIT_BLOCKED : EXIT_OK;
+}
+
+/** Runs the CLI with the given arguments (without node and script); returns the exit code. */
+export function runCli(argv: readonly string[], io: Io): number {
+  const program = buildProgram()
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    throw error;
+  }
+  try {
+    return review(program.args, program.opts<Options>(), io);
+  } catch (error) {
+    if (error instanceof PlanReviewError || error instanceof TopologyError) {
+      io.err(`plan-review: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+}

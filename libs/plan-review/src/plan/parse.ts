@@ -1,0 +1,23 @@
+import { PlanReviewError } from '../errors';
+import { planSchema, type TerraformPlan } from './schema';
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+}
+
+/** Validates the JSON of `terraform show -json <planfile>`; `source` names it in errors. */
+export function parsePlan(raw: unknown, source: string): TerraformPlan {
+  if (raw && typeof raw === 'object' && 'values' in raw && !('planned_values' in raw)) {
+    throw new PlanReviewError(`${source}: this looks like a state (terraform show -json without a plan file), not a plan; run terraform show -json <planfile>`);
+  }
+  const parsed = planSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = formatPath(issue.path) || '(root)';
+    throw new PlanReviewError(`${source}: not a terraform plan in JSON form (${where}: ${issue.message}); produce it with terraform show -json <planfile>`);
+  }
+  if (parsed.data.errored) {
+    throw new PlanReviewError(`${source}: terraform reported that this plan errored, so it is incomplete; fix the plan errors first`);
+  }
+  return parsed.data;
+}

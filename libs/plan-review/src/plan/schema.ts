@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * The part of `terraform show -json <planfile>` that plan review reads (format_version 1.x).
+ * Unknown fields are ignored, so newer Terraform versions that add fields still parse.
+ */
+const changeSchema = z.object({
+  actions: z.array(z.enum(['no-op', 'create', 'read', 'update', 'delete', 'forget'])).min(1),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  after_unknown: z.unknown().optional(),
+  before_sensitive: z.unknown().optional(),
+  after_sensitive: z.unknown().optional(),
+  replace_paths: z.array(z.array(z.union([z.string(), z.number()]))).optional(),
+});
+
+const resourceChangeSchema = z.object({
+  address: z.string().min(1),
+  module_address: z.string().optional(),
+  mode: z.enum(['managed', 'data']),
+  type: z.string().min(1),
+  name: z.string(),
+  index: z.union([z.string(), z.number()]).optional(),
+  provider_name: z.string().optional(),
+  change: changeSchema,
+  action_reason: z.string().optional(),
+});
+
+const providerConfigSchema = z.object({
+  name: z.string(),
+  alias: z.string().optional(),
+  expressions: z.record(z.string(), z.unknown()).optional(),
+});
+
+const configResourceSchema = z.object({
+  address: z.string(),
+  provider_config_key: z.string().optional(),
+});
+
+export const planSchema = z.object({
+  format_version: z.string().regex(/^1\./, 'only plan format 1.x (terraform >= 0.12) is supported'),
+  terraform_version: z.string().optional(),
+  resource_changes: z.array(resourceChangeSchema).default([]),
+  resource_drift: z.array(resourceChangeSchema).default([]),
+  configuration: z
+    .object({
+      provider_config: z.record(z.string(), providerConfigSchema).optional(),
+      root_module: z.object({ resources: z.array(configResourceSchema).optional() }).optional(),
+    })
+    .optional(),
+  errored: z.boolean().optional(),
+});
+
+export type TerraformPlan = z.infer<typeof planSchema>;
+export type ResourceChange = z.infer<typeof resourceChangeSchema>;
+export type PlanAction = z.infer<typeof changeSchema>['actions'][number];

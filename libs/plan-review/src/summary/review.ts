@@ -1,0 +1,152 @@
+import { type CaseStudyComparison, compareWithCaseStudy } from '../cost/case-study';
+import { estimateStack, type StackCost } from '../cost/estimate';
+import { roundCents, sumUsd } from '../cost/model';
+import { DEFAULT_USAGE, type UsageAssumptions } from '../cost/usage';
+import type { AllowEntry } from '../guard/allow';
+import { type GuardResult, runGuard, type StackPlan } from '../guard/guard';
+import { actionReason, CHANGE_KINDS_IN_ORDER, type ChangeKind, changeKind, replacementAttributes } from '../plan/changes';
+import type { ResourceChange } from '../plan/schema';
+import { changedAttributes, SECURITY_ATTRIBUTES, SECURITY_TYPES, sensitiveAttributes } from './attributes';
+
+export type ChangeCounts = Record<ChangeKind, number>;
+
+export interface ChangeDetail {
+  readonly address: string;
+  readonly type: string;
+  readonly kind: ChangeKind;
+  /** Top-level attributes that change (for updates, replacements and drift). */
+  readonly attributes: readonly string[];
+  /** For a replacement: the attributes that force it. */
+  readonly forcedBy: readonly string[];
+  readonly reason?: string;
+}
+
+export interface SecurityChange {
+  readonly address: string;
+  readonly kind: ChangeKind;
+  /** Security-relevant attributes that change; empty when the whole resource is a security control. */
+  readonly attributes: readonly string[];
+  /** Of those, the ones Terraform marks sensitive (their values are never shown). */
+  readonly sensitive: readonly string[];
+}
+
+export interface TypeCounts {
+  readonly type: string;
+  readonly counts: ChangeCounts;
+}
+
+export interface StackReview {
+  readonly stack: string;
+  readonly counts: ChangeCounts;
+  readonly byType: readonly TypeCounts[];
+  /** Every resource that changes (no-ops and reads left out). */
+  readonly changes: readonly ChangeDetail[];
+  /** Changes made outside Terraform that the plan detected while refreshing. */
+  readonly drift: readonly ChangeDetail[];
+  readonly security: readonly SecurityChange[];
+  readonly cost: StackCost;
+  /** The "before" cost shown: from the baseline when one was given, else from the plan's prior state. */
+  readonly beforeUsd: number;
+  readonly beforeFrom: 'plan' | 'baseline';
+}
+
+export interface Review {
+  readonly stacks: readonly StackReview[];
+  readonly guard: GuardResult;
+  readonly counts: ChangeCounts;
+  readonly beforeUsd: number;
+  readonly afterUsd: number;
+  readonly usage: UsageAssumptions;
+  /** Present when the plans include the primary and a replica, i.e. a whole-platform review. */
+  readonly caseStudy?: CaseStudyComparison;
+}
+
+export interface ReviewOptions {
+  readonly allow?: readonly AllowEntry[];
+  readonly usage?: UsageAssumptions;
+  /** Region of each stack, for resources whose provider region is not a constant in the plan. */
+  readonly stackRegions?: Readonly<Record<string, string>>;
+  readonly stateBucket?: string;
+  /** Storage of read replicas whose size the plan leaves to their source (from the topology). */
+  readonly replicaStorageGb?: number;
+  /** Monthly cost per stack before the change, from an earlier review (`--baseline`). */
+  readonly baseline?: Readonly<Record<string, number>>;
+}
+
+export function emptyCounts(): ChangeCounts {
+  return { create: 0, update: 0, replace: 0, delete: 0, forget: 0, read: 0, 'no-op': 0 };
+}
+
+function addCounts(into: ChangeCounts, from: ChangeCounts): void {
+  for (const kind of CHANGE_KINDS_IN_ORDER) into[kind] += from[kind];
+}
+
+function detail(change: ResourceChange): ChangeDetail {
+  const kind = changeKind(change);
+  const { before, after, after_unknown } = change.change;
+  const attributes = kind === 'update' || kind === 'replace' ? changedAttributes(before, after, after_unknown) : [];
+  return { address: change.address, type: change.type, kind, attributes, forcedBy: replacementAttributes(change), reason: actionReason(change) };
+}
+
+function securityChange(change: ResourceChange, item: ChangeDetail): SecurityChange | undefined {
+  if (item.kind === 'create' || item.kind === 'no-op' || item.kind === 'read') return undefined;
+  if (item.kind === 'delete' || item.kind === 'forget') return SECURITY_TYPES.has(change.type) ? { address: change.address, kind: item.kind, attributes: [], sensitive: [] } : undefined;
+  const known = changedAttributes(change.change.before, change.change.after, change.change.after_unknown, true);
+  const attributes = known.filter((name) => SECURITY_ATTRIBUTES.has(name));
+  const sensitive = sensitiveAttributes(change.change.before_sensitive, change.change.after_sensitive, item.attributes);
+  const flagged = [...new Set([...attributes, ...sensitive])].sort();
+  if (flagged.length === 0 && !SECURITY_TYPES.has(change.type)) return undefined;
+  return { address: change.address, kind: item.kind, attributes: flagged, sensitive };
+}
+
+function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: UsageAssumptions): StackReview {
+  const counts = emptyCounts();
+  const types = new Map<string, ChangeCounts>();
+  const changes: ChangeDetail[] = [];
+  const security: SecurityChange[] = [];
+  for (const change of plan.resource_changes) {
+    if (change.mode !== 'managed') continue;
+    const item = detail(change);
+    counts[item.kind] += 1;
+    const typeCounts = types.get(change.type) ?? emptyCounts();
+    typeCounts[item.kind] += 1;
+    types.set(change.type, typeCounts);
+    if (item.kind !== 'no-op') changes.push(item);
+    const flagged = securityChange(change, item);
+    if (flagged) security.push(flagged);
+  }
+  const drift = plan.resource_drift
+    .filter((change) => change.mode === 'managed')
+    .map((change) => ({ ...detail(change), attributes: changedAttributes(change.change.before, change.change.after) }));
+  const cost = estimateStack(stack, plan, { usage, stackRegion: options.stackRegions?.[stack], replicaStorageGb: options.replicaStorageGb });
+  const baseline = options.baseline?.[stack];
+  return {
+    stack,
+    counts,
+    byType: [...types].map(([type, typeCounts]) => ({ type, counts: typeCounts })).sort((a, b) => a.type.localeCompare(b.type)),
+    changes,
+    drift,
+    security,
+    cost,
+    beforeUsd: baseline ?? cost.beforeUsd,
+    beforeFrom: baseline === undefined ? 'plan' : 'baseline',
+  };
+}
+
+/** Reviews the plans of one or more stacks: change summary, destructive-change guard and cost. */
+export function reviewPlans(stacks: readonly StackPlan[], options: ReviewOptions = {}): Review {
+  const usage = options.usage ?? DEFAULT_USAGE;
+  const reviews = stacks.map((stack) => reviewStack(stack, options, usage));
+  const counts = emptyCounts();
+  reviews.forEach((review) => addCounts(counts, review.counts));
+  const costs = reviews.flatMap((review) => review.cost.after);
+  return {
+    stacks: reviews,
+    guard: runGuard(stacks, { allow: options.allow, stateBucket: options.stateBucket }),
+    counts,
+    beforeUsd: roundCents(sumUsd(reviews.map((review) => ({ usd: review.beforeUsd })))),
+    afterUsd: roundCents(sumUsd(reviews.map((review) => ({ usd: review.cost.afterUsd })))),
+    usage,
+    caseStudy: costs.some((cost) => cost.category === 'database') && costs.some((cost) => cost.category === 'replica') ? compareWithCaseStudy(costs) : undefined,
+  };
+}

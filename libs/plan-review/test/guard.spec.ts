@@ -1,0 +1,93 @@
+import { topologyFacts } from '../src/cli/inputs';
+import { parseAllowFile } from '../src/guard/allow';
+import { runGuard } from '../src/guard/guard';
+import { STATEFUL_TYPES } from '../src/guard/stateful';
+import { parsePlan } from '../src/plan/parse';
+import { loadFixture, mini, withChanges } from './fixtures';
+import { ofType, type PlanDocument, removalOf } from './fixtures/generate/derive';
+
+const STATEFUL = Object.keys(STATEFUL_TYPES).sort();
+
+describe('destructive-change guard', () => {
+  it('passes a plan that only creates', () => {
+    const result = runGuard([mini('create')]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it.each(STATEFUL)('blocks the replacement of %s, naming the address, the reason and the forcing attribute', (type) => {
+    const findings = runGuard([mini('replace-all')]).blocked.filter((finding) => finding.type === type);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      expect(finding.action).toBe('replace');
+      expect(finding.key).toBe(`mini-platform:${finding.address}`);
+      expect(finding.cause).toMatch(/^forced by a change to (identifier|name|replication_group_id|bucket|customer_master_key_spec)$/);
+      expect(finding.reason.length).toBeGreaterThan(20);
+    }
+  });
+
+  it.each(STATEFUL)('blocks the deletion of %s', (type) => {
+    const findings = runGuard([mini('delete-all')]).blocked.filter((finding) => finding.type === type);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => finding.action === 'delete' && finding.cause === 'its configuration was removed')).toBe(true);
+  });
+
+  it('tells a read replica from the primary and names the state bucket as such', () => {
+    const reasons = Object.fromEntries(runGuard([mini('delete-all')], { stateBucket: 'xyz-prod-terraform-state-111122223333' }).findings.map((finding) => [finding.address, finding.reason]));
+    expect(reasons['aws_db_instance.replica']).toMatch(/^RDS read replica xyz-prod-mysql-usw2: /);
+    expect(reasons['aws_db_instance.primary']).toMatch(/^RDS database xyz-prod-mysql-use1: its data is lost/);
+    expect(reasons['aws_s3_bucket.state']).toBe('S3 bucket xyz-prod-terraform-state-111122223333 holds the Terraform state of every stack');
+  });
+
+  it("names this repository's state bucket when the state-backend stack would delete it", () => {
+    const { stack, plan } = loadFixture('stacks', 'state-backend');
+    const removed = parsePlan(removalOf(plan as unknown as PlanDocument, ofType('aws_s3_bucket')), 'derived');
+    const [finding] = runGuard([{ stack, plan: removed }], { stateBucket: topologyFacts('production').stateBucket }).blocked.filter((item) => item.type === 'aws_s3_bucket');
+    expect(finding.key).toMatch(/^state-backend:aws_s3_bucket\./);
+    expect(finding.reason).toBe('S3 bucket xyz-prod-terraform-state-111122223333 holds the Terraform state of every stack');
+  });
+
+  it('lets a parameter group no live database uses go', () => {
+    const { stack, plan } = mini('delete-all');
+    const withoutDatabases = withChanges(plan, plan.resource_changes.filter((change) => change.type !== 'aws_db_instance'));
+    const types = runGuard([{ stack, plan: withoutDatabases }]).findings.map((finding) => finding.type);
+    expect(types).not.toContain('aws_db_parameter_group');
+    expect(types).toContain('aws_kms_key');
+  });
+
+  it('ignores deletions of resources that hold no state', () => {
+    const { stack, plan } = mini('delete-all');
+    const topic = { ...plan.resource_changes[0], address: 'aws_sns_topic.alerts', type: 'aws_sns_topic', name: 'alerts' };
+    expect(runGuard([{ stack, plan: withChanges(plan, [topic]) }]).findings).toEqual([]);
+  });
+
+  describe('allow list', () => {
+    const allow = parseAllowFile(
+      {
+        allow: [
+          { address: 'mini-platform:aws_db_instance.replica', reason: 'rebuild the replica from the promoted primary (OPS-42)' },
+          { address: 'mini-platform:aws_kinesis_stream.events', reason: 'recreate the stream with a new name', action: 'delete' },
+          { address: 'other-stack:aws_dynamodb_table.events', reason: 'same address, another stack' },
+        ],
+      },
+      'allow.json',
+    );
+
+    it('allows exactly the listed <stack>:<address>, and nothing else', () => {
+      const result = runGuard([mini('replace-all')], { allow });
+      const allowed = result.findings.filter((finding) => finding.allowedBy).map((finding) => finding.key);
+      expect(allowed).toEqual(['mini-platform:aws_db_instance.replica']);
+      expect(result.blocked.map((finding) => finding.key)).toContain('mini-platform:aws_dynamodb_table.events');
+      expect(result.blocked.map((finding) => finding.key)).toContain('mini-platform:aws_db_instance.primary');
+    });
+
+    it('honours an entry limited to one action', () => {
+      expect(runGuard([mini('replace-all')], { allow }).blocked.map((finding) => finding.key)).toContain('mini-platform:aws_kinesis_stream.events');
+      expect(runGuard([mini('delete-all')], { allow }).blocked.map((finding) => finding.key)).not.toContain('mini-platform:aws_kinesis_stream.events');
+    });
+
+    it('reports entries that match nothing, so stale or mistyped allows are seen', () => {
+      const unused = runGuard([mini('replace-all')], { allow }).unusedAllows.map((entry) => entry.address);
+      expect(unused).toEqual(['mini-platform:aws_kinesis_stream.events', 'other-stack:aws_dynamodb_table.events']);
+    });
+  });
+});
