@@ -1,0 +1,157 @@
+import { formatDuration, compactTimestamp, isoTime } from '../core/format';
+import { CheckFailedError, InputError } from '../core/errors';
+import type { ChangingCommand, CommandEnv, RunIdentity } from '../runbook/command';
+import { Journal } from '../runbook/journal';
+import { acquireRunLock } from '../runbook/lock';
+import { buildReport, writeReport } from '../runbook/report';
+import { runSteps, type RunOutcome } from '../runbook/runner';
+import type { Timing } from '../runbook/step';
+import { confirmByIdentifier } from './confirm';
+import { ExitCode, type ExitCodeValue } from './exit-codes';
+import type { CliIo, Printer } from './io';
+import { planDocument, renderChecks, renderSteps } from './render-plan';
+
+export interface ChangingOptions {
+  readonly execute: boolean;
+  readonly yes: boolean;
+  readonly resume: boolean;
+  readonly json: boolean;
+  readonly journalDir: string;
+  readonly timing: Timing;
+  /** Options the user typed, to compare with the run being resumed. */
+  readonly explicit: Readonly<Record<string, unknown>>;
+}
+
+interface Loaded<Request, Plan> {
+  readonly request: Request;
+  readonly plan: Plan;
+  readonly run: RunIdentity;
+  readonly journal?: Journal;
+}
+
+function resumeRequest<Request>(command: ChangingCommand<Request, unknown>, saved: Request, explicit: Readonly<Record<string, unknown>>): Request {
+  const merged = { ...saved } as Record<string, unknown>;
+  Object.entries(explicit).forEach(([key, value]) => {
+    if (value === undefined || !(key in merged) || merged[key] === value) return;
+    if ((command.resumeOverridable as readonly string[]).includes(key)) {
+      merged[key] = value;
+      return;
+    }
+    throw new InputError(`the unfinished ${command.usage} run was started with ${key} = ${JSON.stringify(merged[key])}; --resume cannot change it to ${JSON.stringify(value)}`);
+  });
+  return merged as Request;
+}
+
+async function load<Request, Plan>(command: ChangingCommand<Request, Plan>, request: Request | undefined, options: ChangingOptions, env: CommandEnv, printer: Printer): Promise<Loaded<Request, Plan>> {
+  const environment = env.topology.environment;
+  const latest = Journal.latest(options.journalDir, command.name, environment, env.clock);
+  if (options.resume) {
+    if (!latest?.unfinished) {
+      throw new InputError(`there is no unfinished ${command.usage} run for ${environment} in ${options.journalDir}${latest ? ` (the last one, ${latest.doc.runId}, ${latest.doc.status})` : ''}`);
+    }
+    const doc = latest.doc;
+    printer.line(`Resuming ${doc.runId} (${doc.status}; started ${doc.startedAt}; ${doc.attempts.length} earlier attempt${doc.attempts.length === 1 ? '' : 's'}).`);
+    const resumed = resumeRequest(command as ChangingCommand<Request, unknown>, doc.request as Request, options.explicit);
+    return { request: resumed, plan: doc.plan as Plan, run: { runId: doc.runId, startedAt: Date.parse(doc.startedAt) }, journal: latest };
+  }
+  if (request === undefined) throw new InputError(`${command.usage}: missing options`);
+  if (latest?.stoppedPartWay) {
+    const text = `an unfinished ${command.usage} run exists: ${latest.doc.runId} (${latest.doc.status}). Continue it with --resume, or move ${latest.dir} elsewhere to start over.`;
+    if (options.execute) throw new InputError(text);
+    printer.line(`! ${text}`);
+  } else if (latest?.unfinished) {
+    printer.line(`! the last ${command.usage} run, ${latest.doc.runId}, finished with warnings; a new run supersedes it (--resume would retry them).`);
+  }
+  printer.line(`${command.headline(request)} (environment ${environment})`);
+  // The run (and its measured RTO) starts before the pre-checks: they are part of the response.
+  const startedAt = env.clock.now();
+  const prepared = await command.prepare(env, request);
+  renderChecks(prepared.checks, prepared.notes).forEach((line) => printer.line(line));
+  const failures = prepared.checks.filter((check) => !check.ok).map((check) => check.text);
+  if (failures.length > 0 || prepared.plan === undefined) throw new CheckFailedError(failures);
+  const runId = `${command.name}-${compactTimestamp(startedAt)}-${command.target(request)}`.toLowerCase();
+  return { request, plan: prepared.plan, run: { runId, startedAt } };
+}
+
+function exitFor(outcome: RunOutcome): ExitCodeValue {
+  switch (outcome.status) {
+    case 'succeeded':
+      return ExitCode.Ok;
+    case 'warnings':
+      return ExitCode.Warnings;
+    case 'interrupted':
+      return ExitCode.Interrupted;
+    default:
+      return ExitCode.StepFailed;
+  }
+}
+
+/**
+ * Dry run by default: pre-checks, then the ordered steps and every call. With --execute: confirm,
+ * take the run lock, journal every step, write the report, and exit with a meaningful code.
+ */
+export async function runChangingCommand<Request, Plan>(command: ChangingCommand<Request, Plan>, request: Request | undefined, options: ChangingOptions, env: CommandEnv, io: CliIo, printer: Printer): Promise<ExitCodeValue> {
+  const loaded = await load(command, request, options, env, printer);
+  const steps = command.steps(env, loaded.request, loaded.plan, loaded.run);
+  const resumeHint = `npm run dr-runbook -- ${command.usage} --resume --execute`;
+  if (!options.execute) {
+    printer.line('');
+    printer.line(`DRY RUN: nothing will be changed. With --execute these steps run in this order${loaded.journal ? ' (continuing the run above)' : ''}:`);
+    renderSteps(steps, loaded.journal).forEach((line) => printer.line(line));
+    printer.line('');
+    printer.line(`To run them: ${loaded.journal ? resumeHint : `add --execute (you will be asked to type ${command.confirmation(loaded.plan)})`}`);
+    if (options.json) printer.document({ dryRun: true, command: command.name, runId: loaded.run.runId, request: loaded.request, plan: loaded.plan, steps: planDocument(steps) });
+    return ExitCode.Ok;
+  }
+  if (!options.yes) await confirmByIdentifier(io, command.confirmation(loaded.plan));
+  const release = acquireRunLock(options.journalDir, loaded.run.runId);
+  try {
+    let journal = loaded.journal;
+    if (journal) journal.beginAttempt();
+    else {
+      journal = Journal.create(
+        options.journalDir,
+        {
+          runId: loaded.run.runId,
+          command: command.name,
+          environment: env.topology.environment,
+          target: command.target(loaded.request),
+          request: loaded.request,
+          plan: loaded.plan,
+          startedAt: isoTime(loaded.run.startedAt),
+          steps: steps.map((step) => ({ id: step.id, title: step.title })),
+        },
+        env.clock,
+      );
+    }
+    printer.line('');
+    printer.line(`Running ${journal.doc.runId} (journal: ${journal.file})`);
+    const outcome = await runSteps({ journal, steps, aws: env.aws, clock: env.clock, signal: env.signal, timing: options.timing, log: env.log, out: (line) => printer.line(line) });
+    journal.finish(outcome.status);
+    const report = buildReport(journal.doc, command.measures(env, journal.doc, loaded.request, loaded.plan));
+    const paths = writeReport(journal.dir, report);
+    printer.line('');
+    const elapsed = formatDuration(env.clock.now() - loaded.run.startedAt);
+    if (outcome.status === 'succeeded' || outcome.status === 'warnings') {
+      printer.line(`${outcome.status === 'succeeded' ? '✔' : '⚠'} ${report.headline}: finished ${outcome.status === 'warnings' ? 'with warnings ' : ''}after ${elapsed}.`);
+    } else {
+      const failure = outcome.failure;
+      printer.line(`✖ ${report.headline}: ${outcome.status === 'interrupted' ? 'interrupted' : 'stopped'} after ${elapsed}${failure ? ` at "${failure.title}": ${failure.message}` : ''}.`);
+      const done = journal.doc.steps.filter((step) => step.status === 'done').map((step) => step.title);
+      printer.line(`State: ${done.length > 0 ? `done: ${done.join('; ')}.` : 'no step has completed.'} ${failure?.ifItFails ?? ''}`);
+      printer.line(`Next: ${outcome.status === 'interrupted' ? 'continue' : 'fix the cause, then continue'} with: ${resumeHint}`);
+    }
+    if (report.rtoMs !== null) printer.line(`  Measured RTO: ${formatDuration(report.rtoMs)} (${report.rtoDefinition})`);
+    if (report.rpoDefinition) printer.line(`  Estimated RPO: ${report.rpoSeconds === null ? 'unknown' : `${report.rpoSeconds} s`} (${report.rpoDefinition})`);
+    Object.entries(report.results).forEach(([name, value]) => printer.line(`  ${name}: ${value}`));
+    if (outcome.status === 'warnings') printer.line(`Warnings (retry with: ${resumeHint}):`);
+    report.warnings.forEach((warning) => printer.line(`  ⚠ ${warning}`));
+    if (report.nextSteps.length > 0) printer.line('Next steps:');
+    report.nextSteps.forEach((step) => printer.line(`  - ${step}`));
+    printer.line(`Report: ${paths.markdown} (and report.json)`);
+    if (options.json) printer.document(report);
+    return exitFor(outcome);
+  } finally {
+    release();
+  }
+}

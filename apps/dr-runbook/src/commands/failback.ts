@@ -1,0 +1,171 @@
+import { primaryRegionOf, regionByName } from '@xyz/topology';
+import { BRIEF_RETRY, PERSISTENT_RETRY } from '../aws/retry-policy';
+import { switchEndpointStep } from '../runbook/actions/endpoint';
+import { fenceStep } from '../runbook/actions/fence';
+import { lagWaitStep } from '../runbook/actions/lag-wait';
+import { requestMultiAzStep, waitMultiAzStep } from '../runbook/actions/multi-az';
+import { promoteStep } from '../runbook/actions/promote';
+import { rebuildReplicasStep, type ReplicaSpec, staleIdentifier, templateFrom } from '../runbook/actions/replica';
+import { topologyStep } from '../runbook/actions/topology-change';
+import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
+import type { Step } from '../runbook/step';
+import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+
+export interface FailbackRequest {
+  readonly to: string;
+  /** "Near zero": the replica must be this close before writes are fenced. */
+  readonly catchUpLagSeconds: number;
+  readonly writeTopology: boolean;
+}
+
+export interface FailbackPlan {
+  readonly from: string;
+  readonly fromId: string;
+  readonly fromParameterGroup: string;
+  readonly to: string;
+  readonly toId: string;
+  readonly toEndpoint?: string;
+  /** The replica of the current primary created in the recovered region. */
+  readonly newReplica: ReplicaSpec;
+  /** Every other region, rebuilt from the new primary once it is promoted. */
+  readonly replicas: readonly ReplicaSpec[];
+}
+
+async function prepare(env: CommandEnv, request: FailbackRequest) {
+  const { topology, aws, clock } = env;
+  const current = primaryRegionOf(topology);
+  const target = regionByName(topology, request.to);
+  const fromId = current.names.dbInstanceIdentifier;
+  const toId = target.names.dbInstanceIdentifier;
+  const others = topology.regions.filter((region) => region.region !== current.region && region.region !== target.region);
+  const [primaryProbe, targetProbe, otherProbes, writer] = await Promise.all([
+    probeInstance(aws.rds, current.region, fromId, { retry: PERSISTENT_RETRY }),
+    probeInstance(aws.rds, target.region, toId, { retry: PERSISTENT_RETRY }),
+    Promise.all(others.map((region) => probeInstance(aws.rds, region.region, region.names.dbInstanceIdentifier, { retry: BRIEF_RETRY }))),
+    aws.endpoints.get(current.region, current.names.writerEndpointParameter, { retry: PERSISTENT_RETRY }).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    ),
+  ]);
+  const checks: CheckResult[] = [];
+  const notes: string[] = [];
+  const check = (ok: boolean, text: string) => checks.push({ ok, text });
+  const staleOf = (id: string) => staleIdentifier(id, clock.now());
+
+  if (!primaryProbe.reachable) check(false, `could not read the current primary ${fromId} (${current.region}): ${primaryProbe.error}. A failback needs it; use \`failover --force\` if its region is down.`);
+  else if (!primaryProbe.view) check(false, `the current primary ${fromId} does not exist in ${current.region}; run \`status\``);
+  else if (primaryProbe.view.sourceArn) check(false, `${fromId} (${current.region}) is a replica of ${primaryProbe.view.sourceArn}, not a primary: the topology does not match AWS. Run \`status\`.`);
+  else if (primaryProbe.view.status !== 'available') check(false, `the current primary ${fromId} is ${primaryProbe.view.status}, not available`);
+  else check(true, `the current primary ${fromId} (${current.region}) is available`);
+
+  // The topology names the primary; the writer endpoint says where applications really write. If
+  // they disagree (a failover whose topology change was never applied), a failback would move the
+  // real primary aside: refuse.
+  const primaryAddress = primaryProbe.reachable ? primaryProbe.view?.endpointAddress : undefined;
+  if ('error' in writer) check(false, `could not read ${current.names.writerEndpointParameter} in ${current.region}: ${writer.error}`);
+  else if (primaryAddress && writer.value !== primaryAddress) {
+    check(false, `the writer endpoint ${current.names.writerEndpointParameter} in ${current.region} is ${writer.value ?? 'missing'}, not ${fromId}'s ${primaryAddress}: the topology does not match where applications write. Run \`status\`.`);
+  } else if (primaryAddress) check(true, `the writer endpoint names ${fromId}`);
+
+  const fromArn = instanceArn(topology, current);
+  if (!targetProbe.reachable) check(false, `could not read ${toId} in ${target.region} (${targetProbe.error}): a failback needs the recovered region`);
+  else if (!targetProbe.view) check(false, `there is no instance ${toId} in ${target.region} to copy its security groups and settings from; deploy the region's stack first`);
+  else if (targetProbe.view.sourceArn === fromArn) check(true, `${toId} (${target.region}) is already a replica of ${fromId}: it is reused`);
+  else check(true, `${toId} (${target.region}) is ${targetProbe.view.sourceArn ? `a replica of ${targetProbe.view.sourceArn}` : 'standalone (the old primary)'}: it is renamed to ${staleOf(toId)} and kept, and a new replica takes its identifier`);
+
+  const newSource = { sourceRegion: target.region, sourceId: toId, sourceArn: instanceArn(topology, target) };
+  const replicas: ReplicaSpec[] = [];
+  if (primaryProbe.reachable && primaryProbe.view) {
+    replicas.push({ region: current.region, id: fromId, staleId: staleOf(fromId), ...newSource, template: templateFrom(primaryProbe.view) });
+  }
+  others.forEach((region, i) => {
+    const id = region.names.dbInstanceIdentifier;
+    const found = otherProbes[i];
+    const spec = { region: region.region, id, staleId: staleOf(id), ...newSource };
+    if (!found.reachable) {
+      notes.push(`${region.region} could not be read: its replica is rebuilt if it answers by then, else the run ends with a warning and --resume retries it`);
+      replicas.push(spec);
+    } else if (found.view) replicas.push({ ...spec, template: templateFrom(found.view) });
+    else notes.push(`${id} does not exist in ${region.region}: no replica is rebuilt there`);
+  });
+  notes.push(`writes are refused from the fence (step 3) until the writer endpoint names ${toId} (step 7); applications must retry or queue writes meanwhile`);
+
+  const ready = checks.every((entry) => entry.ok) && targetProbe.reachable && targetProbe.view;
+  const plan: FailbackPlan | undefined = ready
+    ? {
+        from: current.region,
+        fromId,
+        fromParameterGroup: current.names.dbParameterGroup,
+        to: target.region,
+        toId,
+        toEndpoint: targetProbe.view?.endpointAddress,
+        newReplica: { region: target.region, id: toId, staleId: staleOf(toId), sourceRegion: current.region, sourceId: fromId, sourceArn: fromArn, template: targetProbe.view ? templateFrom(targetProbe.view) : undefined },
+        replicas,
+      }
+    : undefined;
+  return { checks, notes, plan };
+}
+
+export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
+  name: 'failback',
+  usage: 'failback',
+  resumeOverridable: ['writeTopology'],
+  headline: (request) => `Planned failback of the primary to ${request.to}`,
+  target: (request) => request.to,
+  prepare,
+  steps(env, request, plan): Step[] {
+    const { topology } = env;
+    const target = { region: plan.to, id: plan.toId };
+    return [
+      rebuildReplicasStep([plan.newReplica], topology, 'create-replica'),
+      lagWaitStep({
+        id: 'catch-up',
+        title: `Wait until ${plan.toId} has caught up (ReplicaLag <= ${request.catchUpLagSeconds} s)`,
+        replica: target,
+        maxLagSeconds: request.catchUpLagSeconds,
+        timeoutMs: 240 * 60_000,
+        ifItFails: `nothing is fenced yet and ${plan.fromId} still takes writes. Resume to keep waiting.`,
+      }),
+      fenceStep({ region: plan.from, id: plan.fromId, parameterGroup: plan.fromParameterGroup, required: true }),
+      lagWaitStep({
+        id: 'drain',
+        title: `Wait until ${plan.toId} has applied every write (ReplicaLag 0 after the fence)`,
+        replica: target,
+        maxLagSeconds: 0,
+        notBeforeFact: 'fencedAt',
+        timeoutMs: 30 * 60_000,
+        ifItFails: `writes are fenced on ${plan.fromId}: applications cannot write. Resume promptly, or clear the fence (see the fence step) to return to ${plan.from}.`,
+      }),
+      promoteStep(target, topology),
+      requestMultiAzStep(target, topology),
+      switchEndpointStep(target, plan.toEndpoint, topology),
+      waitMultiAzStep(target, topology),
+      ...(plan.replicas.length > 0 ? [rebuildReplicasStep(plan.replicas, topology)] : []),
+      topologyStep(env.topologyFile, plan.to, request.writeTopology, env.topologyFileShown),
+    ];
+  },
+  confirmation: (plan) => plan.toId,
+  measures(env, doc, _request, plan) {
+    const fenced = factNumber(doc.facts, 'fenceRequestedAt') ?? factNumber(doc.facts, 'fencedAt');
+    const switched = factNumber(doc.facts, 'endpointSwitchedAt');
+    const lag = doc.facts.lagAtPromotionSeconds;
+    const topologyWritten = doc.steps.find((step) => step.id === 'topology')?.status === 'done' && doc.facts.topologyPending === false;
+    const stale = staleFacts(doc.facts);
+    return {
+      headline: `Planned failback from ${plan.from} to ${plan.to}`,
+      rto: fenced !== undefined && switched !== undefined ? { ms: switched - fenced, definition: 'writes refused: from the fence request until the writer endpoint named the new primary' } : undefined,
+      rpo: lag !== undefined ? { seconds: typeof lag === 'number' ? lag : null, definition: 'CloudWatch ReplicaLag of the replica just before its promotion, after writes were fenced' } : undefined,
+      results: {
+        'New primary': `${plan.toId} (${plan.to})`,
+        ...(typeof doc.facts.writerEndpoint === 'string' ? { 'Writer endpoint': doc.facts.writerEndpoint } : {}),
+        ...(stale.length > 0 ? { 'Kept aside': stale.join(', ') } : {}),
+      },
+      nextSteps: [
+        topologyWritten
+          ? `Commit ${env.topologyFileShown}, then run the stacks' plan: the databases should be updated in place, not replaced.`
+          : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology), then run the stacks' plan.`,
+        ...staleCleanupHint(doc.facts),
+      ],
+    };
+  },
+};

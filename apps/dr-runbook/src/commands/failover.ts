@@ -1,0 +1,172 @@
+import { primaryRegionOf, regionByName } from '@xyz/topology';
+import { BRIEF_RETRY, PERSISTENT_RETRY, PROBE_RETRY } from '../aws/retry-policy';
+import { formatDuration } from '../core/format';
+import { fenceStep } from '../runbook/actions/fence';
+import { requestMultiAzStep, waitMultiAzStep } from '../runbook/actions/multi-az';
+import { promoteStep } from '../runbook/actions/promote';
+import { rebuildReplicasStep, type ReplicaSpec, staleIdentifier, templateFrom } from '../runbook/actions/replica';
+import { switchEndpointStep } from '../runbook/actions/endpoint';
+import { topologyStep } from '../runbook/actions/topology-change';
+import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
+import type { Step } from '../runbook/step';
+import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+
+export interface FailoverRequest {
+  readonly to: string;
+  readonly force: boolean;
+  readonly maxLagSeconds: number;
+  readonly writeTopology: boolean;
+}
+
+export interface FailoverPlan {
+  readonly from: string;
+  readonly fromId: string;
+  readonly fromArn: string;
+  readonly fromParameterGroup: string;
+  /** The old primary answered while planning: fence its writes before promoting. */
+  readonly fenceOldPrimary: boolean;
+  readonly to: string;
+  readonly toId: string;
+  readonly toEndpoint?: string;
+  readonly lagSeconds: number | null;
+  readonly replicas: readonly ReplicaSpec[];
+}
+
+async function prepare(env: CommandEnv, request: FailoverRequest) {
+  const { topology, aws } = env;
+  const primary = primaryRegionOf(topology);
+  const target = regionByName(topology, request.to);
+  const fromId = primary.names.dbInstanceIdentifier;
+  const fromArn = instanceArn(topology, primary);
+  const toId = target.names.dbInstanceIdentifier;
+  const survivors = topology.regions.filter((region) => region.region !== primary.region && region.region !== target.region);
+  const [targetProbe, primaryProbe, lag, survivorProbes] = await Promise.all([
+    probeInstance(aws.rds, target.region, toId, { retry: PERSISTENT_RETRY }),
+    // With --force the user says the region is down: one quick probe, do not wait out an outage.
+    probeInstance(aws.rds, primary.region, fromId, { retry: request.force ? PROBE_RETRY : BRIEF_RETRY }),
+    aws.lag.latest(target.region, toId, { retry: PERSISTENT_RETRY }).catch(() => undefined),
+    Promise.all(survivors.map((region) => probeInstance(aws.rds, region.region, region.names.dbInstanceIdentifier, { retry: BRIEF_RETRY }))),
+  ]);
+  const checks: CheckResult[] = [];
+  const notes: string[] = [];
+  const check = (ok: boolean, text: string) => checks.push({ ok, text });
+
+  if (!targetProbe.reachable) check(false, `could not read ${toId} in ${target.region}: ${targetProbe.error}`);
+  else if (!targetProbe.view) check(false, `${toId} does not exist in ${target.region}`);
+  else {
+    const view = targetProbe.view;
+    if (!view.sourceArn) check(false, `${toId} is not a read replica (it is already standalone): has a failover already happened? Run \`status\`.`);
+    else if (view.sourceArn !== fromArn) check(false, `${toId} replicates from ${view.sourceArn}, not from the current primary ${fromArn}`);
+    else check(true, `${toId} (${target.region}) is a replica of the current primary ${fromId} (${primary.region})`);
+    if (view.status === 'backing-up') check(false, `${toId} is backing-up: RDS cannot promote a replica while it backs up. Wait until it is available and run again.`);
+    else if (view.status !== 'available') check(false, `${toId} is ${view.status}, not available`);
+    else check(true, `${toId} is available`);
+  }
+
+  if (request.force) check(true, `replica lag check skipped (--force); last ReplicaLag: ${lag ? `${lag.seconds} s` : 'unknown'}`);
+  else if (!lag) check(false, `no ReplicaLag datapoint for ${toId} in the last 10 minutes, so the data loss cannot be estimated. If the primary's region is down, re-run with --force.`);
+  else if (lag.seconds > request.maxLagSeconds) check(false, `ReplicaLag of ${toId} is ${lag.seconds} s, above --max-lag ${request.maxLagSeconds} s: promoting now loses about that much of the latest writes. Wait for it to catch up, or re-run with --force if the primary's region is down.`);
+  else check(true, `ReplicaLag of ${toId} is ${lag.seconds} s (limit ${request.maxLagSeconds} s)`);
+
+  let fenceOldPrimary = false;
+  if (!primaryProbe.reachable) {
+    if (request.force) notes.push(`the primary ${fromId} (${primary.region}) could not be read (${primaryProbe.error}): its writes cannot be fenced. Writes it took that were not replicated are lost.`);
+    else check(false, `the primary ${fromId} (${primary.region}) could not be read (${primaryProbe.error}). If ${primary.region} is down, re-run with --force.`);
+  } else if (!primaryProbe.view) {
+    if (request.force) notes.push(`the primary ${fromId} does not exist in ${primary.region}`);
+    else check(false, `the primary ${fromId} does not exist in ${primary.region}; run \`status\`, and re-run with --force if you are sure`);
+  } else if (primaryProbe.view.sourceArn) {
+    check(false, `${fromId} (${primary.region}) is itself a replica of ${primaryProbe.view.sourceArn}: the topology does not match AWS. Run \`status\`.`);
+  } else {
+    fenceOldPrimary = true;
+    check(true, `the primary ${fromId} answers (status ${primaryProbe.view.status}): its writes are fenced before the promotion`);
+  }
+
+  const replicas: ReplicaSpec[] = [];
+  survivors.forEach((region, i) => {
+    const id = region.names.dbInstanceIdentifier;
+    const found = survivorProbes[i];
+    const spec = { region: region.region, id, staleId: staleIdentifier(id, env.clock.now()), sourceRegion: target.region, sourceId: toId, sourceArn: instanceArn(topology, target) };
+    if (!found.reachable) {
+      notes.push(`${region.region} could not be read: its replica is rebuilt if it answers by then, else the run ends with a warning and --resume retries it`);
+      replicas.push(spec);
+    } else if (!found.view) {
+      notes.push(`${id} does not exist in ${region.region}: no replica is rebuilt there (its stack creates one)`);
+    } else if (!found.view.sourceArn) {
+      check(false, `${id} (${region.region}) is standalone, not a replica: refusing to replace a database that may take writes. Run \`status\`.`);
+    } else {
+      replicas.push({ ...spec, template: templateFrom(found.view) });
+      check(true, `${id} (${region.region}) will be rebuilt from ${toId}; the current one is kept as ${spec.staleId}`);
+    }
+  });
+
+  const ready = checks.every((entry) => entry.ok) && targetProbe.reachable && targetProbe.view;
+  const plan: FailoverPlan | undefined = ready
+    ? {
+        from: primary.region,
+        fromId,
+        fromArn,
+        fromParameterGroup: primary.names.dbParameterGroup,
+        fenceOldPrimary,
+        to: target.region,
+        toId,
+        toEndpoint: targetProbe.view?.endpointAddress,
+        lagSeconds: lag ? lag.seconds : null,
+        replicas,
+      }
+    : undefined;
+  return { checks, notes, plan };
+}
+
+export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
+  name: 'failover',
+  usage: 'failover',
+  resumeOverridable: ['writeTopology'],
+  headline: (request) => `Regional failover to ${request.to}`,
+  target: (request) => request.to,
+  prepare,
+  steps(env, request, plan): Step[] {
+    const { topology } = env;
+    const target = { region: plan.to, id: plan.toId };
+    return [
+      ...(plan.fenceOldPrimary ? [fenceStep({ region: plan.from, id: plan.fromId, parameterGroup: plan.fromParameterGroup, required: false })] : []),
+      promoteStep(target, topology),
+      requestMultiAzStep(target, topology),
+      switchEndpointStep(target, plan.toEndpoint, topology),
+      waitMultiAzStep(target, topology),
+      ...(plan.replicas.length > 0 ? [rebuildReplicasStep(plan.replicas, topology)] : []),
+      topologyStep(env.topologyFile, plan.to, request.writeTopology, env.topologyFileShown),
+    ];
+  },
+  confirmation: (plan) => plan.toId,
+  measures(env, doc, request, plan) {
+    const started = Date.parse(doc.startedAt);
+    const switched = factNumber(doc.facts, 'endpointSwitchedAt');
+    const lag = doc.facts.lagAtPromotionSeconds;
+    const topologyDone = doc.steps.find((step) => step.id === 'topology')?.status === 'done';
+    const oldPrimaryStack = env.topology.regions.find((region) => region.region === plan.from)?.stackName ?? plan.from;
+    const nextSteps = [
+      topologyDone && doc.facts.topologyPending === false
+        ? `Commit ${env.topologyFileShown}, then run the stacks' plan: ${plan.toId} should be updated in place (no replicate_source_db), not replaced.`
+        : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology), then run the stacks' plan: ${plan.toId} should be updated in place, not replaced.`,
+      `The old primary ${plan.fromId} (${plan.from}) is ${doc.facts.fencedAt !== undefined ? 'fenced (read_only=1)' : 'not fenced'} and no longer replicated. Do not apply the ${oldPrimaryStack} stack until a replica exists there (Terraform would replace that instance). When ${plan.from} is healthy, run: npm run dr-runbook -- failback --to ${plan.from}`,
+      ...staleCleanupHint(doc.facts),
+    ];
+    const stale = staleFacts(doc.facts);
+    return {
+      headline: `Regional failover from ${plan.from} to ${plan.to}`,
+      rto: switched !== undefined ? { ms: switched - started, definition: 'from the start of the run until the writer endpoint named the promoted primary' } : undefined,
+      rpo: doc.steps.find((step) => step.id === 'promote')?.status === 'done' || lag !== undefined ? { seconds: typeof lag === 'number' ? lag : null, definition: 'CloudWatch ReplicaLag of the replica just before its promotion' } : undefined,
+      results: {
+        'New primary': `${plan.toId} (${plan.to})`,
+        ...(typeof doc.facts.writerEndpoint === 'string' ? { 'Writer endpoint': doc.facts.writerEndpoint } : {}),
+        ...(factNumber(doc.facts, 'promotedAt') !== undefined && factNumber(doc.facts, 'promoteRequestedAt') !== undefined
+          ? { 'Promotion took': formatDuration((factNumber(doc.facts, 'promotedAt') ?? 0) - (factNumber(doc.facts, 'promoteRequestedAt') ?? 0)) }
+          : {}),
+        ...(stale.length > 0 ? { 'Kept aside': stale.join(', ') } : {}),
+        ...(request.force ? { Forced: 'yes (--force)' } : {}),
+      },
+      nextSteps,
+    };
+  },
+};

@@ -1,0 +1,159 @@
+import type { RestoreDBInstanceToPointInTimeCommandInput } from '@aws-sdk/client-rds';
+import { regionByName, type Topology } from '@xyz/topology';
+import { AwsCallError } from '../aws/gateway';
+import { BRIEF_RETRY } from '../aws/retry-policy';
+import { StepError } from '../core/errors';
+import { formatDuration } from '../core/format';
+import type { ChangingCommand, CheckResult, CommandEnv, RunIdentity } from '../runbook/command';
+import { found, pollUntil } from '../runbook/poll';
+import type { Step } from '../runbook/step';
+import { factNumber, probeInstance } from './shared';
+
+export interface RestoreRequest {
+  readonly region: string;
+  readonly source: string;
+  /** ISO-8601 with a zone; null means the latest restorable time. */
+  readonly time: string | null;
+  readonly targetId: string;
+}
+
+export interface RestorePlan {
+  readonly region: string;
+  readonly source: string;
+  readonly targetId: string;
+  readonly time: string | null;
+  readonly securityGroupIds: readonly string[];
+  readonly sourceKmsKeyId?: string;
+}
+
+/** Tag that marks the instance as this run's, so a resumed run recognises it. */
+export const RUN_TAG = 'xyz:dr-runbook-run';
+
+export function restoreInput(plan: RestorePlan, topology: Topology, runId: string): RestoreDBInstanceToPointInTimeCommandInput {
+  const names = regionByName(topology, plan.region).names;
+  return {
+    SourceDBInstanceIdentifier: plan.source,
+    TargetDBInstanceIdentifier: plan.targetId,
+    ...(plan.time ? { RestoreTime: new Date(plan.time) } : { UseLatestRestorableTime: true }),
+    DBInstanceClass: topology.database.instanceClass,
+    DBSubnetGroupName: names.dbSubnetGroup,
+    DBParameterGroupName: names.dbParameterGroup,
+    VpcSecurityGroupIds: [...plan.securityGroupIds],
+    MultiAZ: false,
+    PubliclyAccessible: false,
+    CopyTagsToSnapshot: true,
+    DeletionProtection: true,
+    EnableIAMDatabaseAuthentication: true,
+    BackupRetentionPeriod: topology.database.backupRetentionDays,
+    Tags: [
+      ...Object.entries(topology.tags).map(([Key, Value]) => ({ Key, Value })),
+      { Key: RUN_TAG, Value: runId },
+      { Key: 'xyz:restored-from', Value: `${plan.source}@${plan.time ?? 'latest'}` },
+    ],
+  };
+}
+
+async function prepare(env: CommandEnv, request: RestoreRequest) {
+  const { aws, clock } = env;
+  const [source, target, window] = await Promise.all([
+    probeInstance(aws.rds, request.region, request.source, { retry: BRIEF_RETRY }),
+    probeInstance(aws.rds, request.region, request.targetId, { retry: BRIEF_RETRY }),
+    aws.rds.restoreWindow(request.region, request.source, { retry: BRIEF_RETRY }).catch(() => undefined),
+  ]);
+  const checks: CheckResult[] = [];
+  const check = (ok: boolean, text: string) => checks.push({ ok, text });
+  const regionKey = regionByName(env.topology, request.region).names.kmsAlias;
+  const notes: string[] = [];
+  if (!source.reachable) check(false, `could not read ${request.source} in ${request.region}: ${source.error}`);
+  else if (!source.view) check(false, `the source ${request.source} does not exist in ${request.region}`);
+  else {
+    const view = source.view;
+    check(view.backupRetentionDays > 0, view.backupRetentionDays > 0 ? `${request.source} keeps automated backups (${view.backupRetentionDays} d)` : `${request.source} has no automated backups (retention 0): nothing to restore from`);
+    const earliest = window?.earliest ? Date.parse(window.earliest) : clock.now() - view.backupRetentionDays * 86_400_000;
+    const latest = window?.latest ?? view.latestRestorableTime;
+    if (request.time) {
+      const at = Date.parse(request.time);
+      if (at < earliest) check(false, `${request.time} is before the earliest restorable time ${new Date(earliest).toISOString()}`);
+      else if (latest && at > Date.parse(latest)) check(false, `${request.time} is after the latest restorable time ${latest}`);
+      else check(true, `${request.time} is inside the restore window (${new Date(earliest).toISOString()} .. ${latest ?? 'now'})`);
+    } else check(latest !== undefined, latest ? `latest restorable time is ${latest}` : `RDS reports no latest restorable time for ${request.source}`);
+    check(view.securityGroupIds.length > 0, `security groups copied from ${request.source}: ${view.securityGroupIds.join(', ') || 'none found'}`);
+    notes.push(`the new instance is encrypted with the source's KMS key (${view.kmsKeyId ?? 'unknown'}); RestoreDBInstanceToPointInTime takes no key of its own. The region's key is ${regionKey}.`);
+  }
+  if (!target.reachable) check(false, `could not check ${request.targetId}: ${target.error}`);
+  else if (target.view) check(false, `${request.targetId} already exists in ${request.region}; choose another --target-id`);
+  else check(true, `${request.targetId} is free`);
+  const plan: RestorePlan | undefined =
+    checks.every((entry) => entry.ok) && source.reachable && source.view
+      ? { region: request.region, source: request.source, targetId: request.targetId, time: request.time, securityGroupIds: source.view.securityGroupIds, sourceKmsKeyId: source.view.kmsKeyId }
+      : undefined;
+  return { checks, notes, plan };
+}
+
+function restoreStep(plan: RestorePlan, topology: Topology, run: RunIdentity): Step {
+  const input = restoreInput(plan, topology, run.runId);
+  return {
+    id: 'restore',
+    title: `Restore ${plan.source} to ${plan.time ?? 'its latest restorable time'} as ${plan.targetId} (${plan.region})`,
+    timeoutMs: 240 * 60_000,
+    calls: [{ service: 'rds', region: plan.region, operation: 'RestoreDBInstanceToPointInTime', input }],
+    waitsFor: `DescribeDBInstances shows ${plan.targetId} available with an endpoint`,
+    ifItFails: `${plan.targetId} may exist and still be creating; the source is untouched. Resume to keep waiting.`,
+    async run(ctx) {
+      const describe = () => ctx.aws.rds.describe(plan.region, plan.targetId, { deadline: ctx.deadline });
+      const existing = await describe();
+      if (existing && existing.tags[RUN_TAG] !== run.runId) throw new StepError(`${plan.targetId} already exists and was not created by this run (${RUN_TAG}=${existing.tags[RUN_TAG] ?? 'none'}); nothing was restored`);
+      if (!existing) {
+        ctx.memory.setFact('restoreRequestedAt', ctx.clock.now());
+        try {
+          await ctx.aws.rds.restoreToPointInTime(plan.region, input, { deadline: ctx.deadline });
+        } catch (error) {
+          if (!(error instanceof AwsCallError && error.kind === 'already-exists')) throw error;
+          const again = await describe();
+          if (again?.tags[RUN_TAG] !== run.runId) throw error;
+        }
+      }
+      const ready = found(await pollUntil(ctx, {
+        what: `restore of ${plan.targetId}`,
+        subject: { region: plan.region, id: plan.targetId },
+        probe: describe,
+        done: (view) => view?.status === 'available' && view.endpointAddress !== undefined,
+        show: (view) => `status ${view?.status ?? 'not visible yet'}`,
+      }), plan.targetId);
+      ctx.memory.setFact('restoredAt', ctx.clock.now());
+      ctx.memory.setFact('restoredEndpoint', `${ready.endpointAddress}:${ready.port ?? 3306}`);
+      return { summary: `${plan.targetId} is available at ${ready.endpointAddress}:${ready.port ?? 3306}` };
+    },
+  };
+}
+
+export const restoreCommand: ChangingCommand<RestoreRequest, RestorePlan> = {
+  name: 'restore',
+  usage: 'restore',
+  resumeOverridable: [],
+  headline: (request) => `Point-in-time restore of ${request.source} (${request.region}) to ${request.time ?? 'the latest restorable time'}`,
+  target: (request) => request.targetId,
+  prepare,
+  steps: (env, _request, plan, run) => [restoreStep(plan, env.topology, run)],
+  confirmation: (plan) => plan.targetId,
+  measures(_env, doc, _request, plan) {
+    const requested = factNumber(doc.facts, 'restoreRequestedAt');
+    const restored = factNumber(doc.facts, 'restoredAt');
+    const endpoint = doc.facts.restoredEndpoint;
+    return {
+      headline: `Point-in-time restore of ${plan.source} as ${plan.targetId} (${plan.region})`,
+      results: {
+        'Restored to': plan.time ?? 'latest restorable time',
+        ...(typeof endpoint === 'string' ? { Endpoint: endpoint } : {}),
+        ...(requested !== undefined && restored !== undefined ? { 'Restore took': formatDuration(restored - requested) } : {}),
+      },
+      nextSteps:
+        typeof endpoint === 'string'
+          ? [
+              `Connect to ${endpoint} (master credentials as for ${plan.source}) to inspect or copy data. It is not managed by Terraform.`,
+              `Delete it when done: aws rds modify-db-instance --region ${plan.region} --db-instance-identifier ${plan.targetId} --no-deletion-protection --apply-immediately && aws rds delete-db-instance --region ${plan.region} --db-instance-identifier ${plan.targetId} --skip-final-snapshot`,
+            ]
+          : [],
+    };
+  },
+};

@@ -1,0 +1,57 @@
+import type { Topology } from '@xyz/topology';
+import type { AwsServices } from '../aws/services';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { JournalDocument } from './journal';
+import type { RunMeasures } from './report';
+import type { Step } from './step';
+
+/** Everything a command needs, built once by the CLI. */
+export interface CommandEnv {
+  readonly topology: Topology;
+  /** Absolute path of the environment's topology file. */
+  readonly topologyFile: string;
+  /** The same path as the user should read it (relative to the repository root when inside it). */
+  readonly topologyFileShown: string;
+  readonly aws: AwsServices;
+  readonly clock: Clock;
+  readonly signal?: AbortSignal;
+  readonly log: Logger;
+}
+
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+export interface Prepared<Plan> {
+  readonly checks: readonly CheckResult[];
+  /** Things the user should know before confirming (e.g. "the primary cannot be fenced"). */
+  readonly notes: readonly string[];
+  /** Present when every check passed. */
+  readonly plan?: Plan;
+}
+
+export interface RunIdentity {
+  readonly runId: string;
+  readonly startedAt: number;
+}
+
+/** A command that changes AWS: read-only pre-checks, then journalled, idempotent steps. */
+export interface ChangingCommand<Request, Plan> {
+  /** Journal key and run-id prefix, e.g. "failover", "drill-az-failover". */
+  readonly name: string;
+  /** How the user types it, e.g. "failover", "drill az-failover". */
+  readonly usage: string;
+  /** Options that a --resume may switch on although the first attempt did not have them. */
+  readonly resumeOverridable: readonly (keyof Request & string)[];
+  headline(request: Request): string;
+  /** A short, identifier-safe name of what the run acts on (used in the run id). */
+  target(request: Request): string;
+  /** Read-only checks and the plan. Never changes anything. */
+  prepare(env: CommandEnv, request: Request): Promise<Prepared<Plan>>;
+  steps(env: CommandEnv, request: Request, plan: Plan, run: RunIdentity): Step[];
+  /** The database identifier the user must type to confirm. */
+  confirmation(plan: Plan): string;
+  measures(env: CommandEnv, doc: JournalDocument, request: Request, plan: Plan): RunMeasures;
+}

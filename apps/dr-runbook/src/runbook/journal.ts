@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../core/clock';
+import { isoTime } from '../core/format';
+import type { JsonValue, StepMemory } from './step';
+
+export type RunStatus = 'running' | 'succeeded' | 'warnings' | 'failed' | 'interrupted';
+export type StepStatus = 'pending' | 'running' | 'done' | 'warnings' | 'failed';
+
+export interface StepRecord {
+  readonly id: string;
+  readonly title: string;
+  status: StepStatus;
+  startedAt?: string;
+  finishedAt?: string;
+  durationMs?: number;
+  summary?: string;
+  warnings?: string[];
+  error?: string;
+  /** Requests this step was about to send (ISO time), so a resumed run does not send them twice. */
+  intents: Record<string, string>;
+}
+
+export interface JournalDocument {
+  readonly version: 1;
+  readonly runId: string;
+  readonly command: string;
+  readonly environment: string;
+  /** The thing the run acts on, e.g. the target region or instance. */
+  readonly target: string;
+  /** The command's options, normalised (what --resume continues with). */
+  readonly request: unknown;
+  /** The command's plan, computed by the pre-checks of the first attempt. */
+  readonly plan: unknown;
+  status: RunStatus;
+  readonly startedAt: string;
+  finishedAt?: string;
+  attempts: { startedAt: string; pid: number }[];
+  steps: StepRecord[];
+  facts: Record<string, JsonValue>;
+}
+
+const JOURNAL_FILE = 'journal.json';
+const UNFINISHED: readonly RunStatus[] = ['running', 'failed', 'interrupted', 'warnings'];
+
+/**
+ * The record of one run: the plan, each step's status and the facts measured on the way. Written
+ * atomically (temp file + rename) after every change, so a run killed at any point leaves a
+ * readable journal behind.
+ */
+export class Journal {
+  private constructor(
+    readonly dir: string,
+    private readonly document: JournalDocument,
+    private readonly clock: Clock,
+  ) {}
+
+  static create(runsDir: string, doc: Omit<JournalDocument, 'version' | 'status' | 'attempts' | 'facts' | 'steps'> & { steps: { id: string; title: string }[] }, clock: Clock): Journal {
+    const dir = join(runsDir, doc.runId);
+    if (existsSync(join(dir, JOURNAL_FILE))) throw new Error(`a run named ${doc.runId} already exists in ${runsDir}`);
+    mkdirSync(dir, { recursive: true });
+    const journal = new Journal(
+      dir,
+      {
+        ...doc,
+        version: 1,
+        status: 'running',
+        attempts: [{ startedAt: doc.startedAt, pid: process.pid }],
+        facts: {},
+        steps: doc.steps.map((step) => ({ id: step.id, title: step.title, status: 'pending', intents: {} })),
+      },
+      clock,
+    );
+    journal.save();
+    return journal;
+  }
+
+  static load(dir: string, clock: Clock): Journal {
+    const doc = JSON.parse(readFileSync(join(dir, JOURNAL_FILE), 'utf8')) as JournalDocument;
+    return new Journal(dir, doc, clock);
+  }
+
+  /** The newest run of this command and environment, whatever its status. */
+  static latest(runsDir: string, command: string, environment: string, clock: Clock): Journal | undefined {
+    if (!existsSync(runsDir)) return undefined;
+    const runs = readdirSync(runsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(runsDir, entry.name, JOURNAL_FILE)))
+      .map((entry) => Journal.load(join(runsDir, entry.name), clock))
+      .filter((journal) => journal.doc.command === command && journal.doc.environment === environment);
+    runs.sort((a, b) => b.doc.startedAt.localeCompare(a.doc.startedAt));
+    return runs[0];
+  }
+
+  /** Not finished cleanly: `--resume` continues it (a run with warnings retries what is left). */
+  get unfinished(): boolean {
+    return UNFINISHED.includes(this.document.status);
+  }
+
+  /** Stopped part-way: a new run of the same command must not start over it. */
+  get stoppedPartWay(): boolean {
+    return this.document.status !== 'succeeded' && this.document.status !== 'warnings';
+  }
+
+  get doc(): Readonly<JournalDocument> {
+    return this.document;
+  }
+
+  get file(): string {
+    return join(this.dir, JOURNAL_FILE);
+  }
+
+  step(id: string): StepRecord {
+    const record = this.document.steps.find((step) => step.id === id);
+    if (!record) throw new Error(`journal ${this.file} has no step "${id}"`);
+    return record;
+  }
+
+  beginAttempt(): void {
+    this.document.attempts.push({ startedAt: isoTime(this.clock.now()), pid: process.pid });
+    this.document.status = 'running';
+    this.save();
+  }
+
+  stepStarted(id: string): void {
+    const record = this.step(id);
+    Object.assign(record, { status: 'running', startedAt: isoTime(this.clock.now()), finishedAt: undefined, error: undefined });
+    this.save();
+  }
+
+  stepFinished(id: string, summary: string, warnings: readonly string[]): void {
+    const record = this.step(id);
+    const now = this.clock.now();
+    Object.assign(record, {
+      status: warnings.length > 0 ? 'warnings' : 'done',
+      finishedAt: isoTime(now),
+      durationMs: record.startedAt ? now - Date.parse(record.startedAt) : undefined,
+      summary,
+      warnings: warnings.length > 0 ? [...warnings] : undefined,
+    });
+    this.save();
+  }
+
+  stepFailed(id: string, error: string): void {
+    const record = this.step(id);
+    const now = this.clock.now();
+    Object.assign(record, { status: 'failed', finishedAt: isoTime(now), durationMs: record.startedAt ? now - Date.parse(record.startedAt) : undefined, error });
+    this.save();
+  }
+
+  finish(status: RunStatus): void {
+    this.document.status = status;
+    this.document.finishedAt = isoTime(this.clock.now());
+    this.save();
+  }
+
+  memoryFor(stepId: string): StepMemory {
+    return {
+      intent: (key) => {
+        const at = this.step(stepId).intents[key];
+        return at ? Date.parse(at) : undefined;
+      },
+      recordIntent: (key) => {
+        this.step(stepId).intents[key] = isoTime(this.clock.now());
+        this.save();
+      },
+      fact: (key) => this.document.facts[key],
+      setFact: (key, value) => {
+        this.document.facts[key] = value;
+        this.save();
+      },
+    };
+  }
+
+  private save(): void {
+    const temp = `${this.file}.tmp`;
+    writeFileSync(temp, `${JSON.stringify(this.document, null, 2)}\n`);
+    renameSync(temp, this.file);
+  }
+}

@@ -1,0 +1,21 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { systemClock } from '../../src/core/clock';
+import { installSimulation } from '../support/install-mocks';
+import type { SimDelays } from '../support/sim/delays';
+import { SimulatedAws } from '../support/sim/simulated-aws';
+import type { SimState } from '../support/sim/state';
+
+export interface ScenarioFile {
+  readonly state: SimState;
+  readonly delays: SimDelays;
+}
+
+/** Starts the simulation in this (CLI) process on the real clock; writes what happened on exit. */
+export function installScenario(scenarioFile: string, outFile: string | undefined): void {
+  const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8')) as ScenarioFile;
+  const sim = new SimulatedAws(systemClock, scenario.delays, scenario.state);
+  installSimulation(sim);
+  if (outFile) {
+    process.on('exit', () => writeFileSync(outFile, JSON.stringify({ calls: sim.calls, snapshot: sim.snapshot() })));
+  }
+}

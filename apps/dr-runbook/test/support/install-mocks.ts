@@ -1,0 +1,64 @@
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CreateDBInstanceReadReplicaCommand,
+  DescribeDBInstanceAutomatedBackupsCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBParametersCommand,
+  ModifyDBInstanceCommand,
+  ModifyDBParameterGroupCommand,
+  PromoteReadReplicaCommand,
+  RDSClient,
+  RebootDBInstanceCommand,
+  ResetDBParameterGroupCommand,
+  RestoreDBInstanceToPointInTimeCommand,
+} from '@aws-sdk/client-rds';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { SimService, SimulatedAws } from './sim/simulated-aws';
+
+interface ClientWithRegion {
+  config: { region: unknown };
+}
+
+async function regionOf(client: unknown): Promise<string> {
+  const region = (client as ClientWithRegion).config.region;
+  return String(typeof region === 'function' ? await (region as () => Promise<string>)() : region);
+}
+
+/**
+ * Replaces `send` of every RDS, SSM and CloudWatch client (aws-sdk-client-mock) with a call into
+ * the simulation, routed by the client's region. Any command the simulation does not know fails.
+ */
+export function installSimulation(sim: SimulatedAws) {
+  const rds = mockClient(RDSClient);
+  const ssm = mockClient(SSMClient);
+  const cloudWatch = mockClient(CloudWatchClient);
+  const route =
+    (service: SimService, operation: string) =>
+    async (input: Record<string, unknown>, getClient: () => unknown): Promise<unknown> =>
+      sim.handle(service, await regionOf(getClient()), operation, input);
+  [rds, ssm, cloudWatch].forEach((mock) => mock.onAnyCommand().rejects(new Error('the simulation does not route this command')));
+  rds.on(DescribeDBInstancesCommand).callsFake(route('rds', 'DescribeDBInstances'));
+  rds.on(PromoteReadReplicaCommand).callsFake(route('rds', 'PromoteReadReplica'));
+  rds.on(ModifyDBInstanceCommand).callsFake(route('rds', 'ModifyDBInstance'));
+  rds.on(RebootDBInstanceCommand).callsFake(route('rds', 'RebootDBInstance'));
+  rds.on(CreateDBInstanceReadReplicaCommand).callsFake(route('rds', 'CreateDBInstanceReadReplica'));
+  rds.on(RestoreDBInstanceToPointInTimeCommand).callsFake(route('rds', 'RestoreDBInstanceToPointInTime'));
+  rds.on(ModifyDBParameterGroupCommand).callsFake(route('rds', 'ModifyDBParameterGroup'));
+  rds.on(ResetDBParameterGroupCommand).callsFake(route('rds', 'ResetDBParameterGroup'));
+  rds.on(DescribeDBParametersCommand).callsFake(route('rds', 'DescribeDBParameters'));
+  rds.on(DescribeDBInstanceAutomatedBackupsCommand).callsFake(route('rds', 'DescribeDBInstanceAutomatedBackups'));
+  ssm.on(GetParameterCommand).callsFake(route('ssm', 'GetParameter'));
+  ssm.on(PutParameterCommand).callsFake(route('ssm', 'PutParameter'));
+  cloudWatch.on(GetMetricDataCommand).callsFake(route('cloudwatch', 'GetMetricData'));
+  return {
+    rds,
+    ssm,
+    cloudWatch,
+    restore(): void {
+      rds.restore();
+      ssm.restore();
+      cloudWatch.restore();
+    },
+  };
+}
