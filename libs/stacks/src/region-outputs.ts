@@ -20,6 +20,9 @@ export const REGION_OUTPUTS = {
   cacheReaderEndpoint: 'cache_reader_endpoint',
   cacheApplicationUser: 'cache_application_user',
   alertTopicArn: 'alert_topic_arn',
+  /** Empty outside the pipeline's home region. */
+  deviceEventStreamArn: 'device_event_stream_arn',
+  deviceEventTableArn: 'device_event_table_arn',
 } as const;
 
 /** The outputs a replica stack reads from the primary stack's state. */

@@ -4,6 +4,7 @@ import { applyGuardrails } from '@xyz/guardrails';
 import { RegionalKey } from '@xyz/encryption';
 import { RegionalMonitoring } from '@xyz/monitoring';
 import { Network, REDIS_PORT } from '@xyz/network';
+import { DeviceEventPipeline, type ProcessorBundle } from '@xyz/stream';
 import { primaryRegionOf, type RegionTopology, type Topology } from '@xyz/topology';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -15,18 +16,24 @@ export interface RegionStackProps {
   readonly topology: Topology;
   /** The region this stack owns; its role (primary or replica) comes from the topology. */
   readonly region: RegionTopology;
+  /**
+   * The stream processor's Lambda package (`nx run stream:bundle`). Required in the pipeline's
+   * home region (topology.stream.homeRegion); ignored elsewhere.
+   */
+  readonly processorBundle?: ProcessorBundle;
 }
 
 /**
  * Everything the platform runs in one region, in the order of the architecture diagram:
- * key, network, MySQL (primary or cross-region replica), writer endpoint, Redis cache,
- * monitoring, outputs.
+ * key, network, MySQL (primary or cross-region replica), writer endpoint, Redis cache, the
+ * device-event pipeline (its home region only), monitoring, outputs.
  */
 export class RegionStack extends TerraformStack {
   readonly key: RegionalKey;
   readonly network: Network;
   readonly database: PrimaryDatabase | CrossRegionReplica;
   readonly cache: RegionalCache;
+  readonly pipeline?: DeviceEventPipeline;
   readonly monitoring: RegionalMonitoring;
 
   constructor(scope: Construct, props: RegionStackProps) {
@@ -72,12 +79,33 @@ export class RegionStack extends TerraformStack {
     });
     this.network.securityGroups.allowAppEgressTo('app-to-cache', this.cache.securityGroup.id, REDIS_PORT, 'Redis to the cache security group');
 
+    if (region.region === topology.stream.homeRegion) {
+      if (!props.processorBundle) {
+        throw new Error(`${region.stackName} is the device pipeline's home region and needs the processor bundle (npx nx run stream:bundle)`);
+      }
+      this.pipeline = new DeviceEventPipeline(this, 'device-events', {
+        names: topology.names,
+        settings: topology.stream,
+        kmsKey: this.key.key,
+        processorBundle: props.processorBundle,
+        tags,
+      });
+    }
+
     this.monitoring = new RegionalMonitoring(this, 'monitoring', {
       region,
       thresholds: topology.alarms,
       kmsKey: this.key.key,
       database: { instanceIdentifier: region.names.dbInstanceIdentifier, role: region.role },
       cache: { replicationGroupId: region.names.cacheReplicationGroup, memberClusterIds: this.cache.memberClusterIds },
+      stream: this.pipeline
+        ? {
+            streamName: topology.names.deviceEventStream,
+            functionName: topology.names.streamProcessorFunction,
+            deadLetterQueueName: topology.names.streamDeadLetterQueue,
+            tableName: topology.names.deviceEventTable,
+          }
+        : undefined,
       tags,
     });
 
@@ -102,6 +130,8 @@ export class RegionStack extends TerraformStack {
       [REGION_OUTPUTS.cacheReaderEndpoint]: this.cache.readerEndpointAddress,
       [REGION_OUTPUTS.cacheApplicationUser]: this.cache.applicationUserName,
       [REGION_OUTPUTS.alertTopicArn]: this.monitoring.alertTopic.arn,
+      [REGION_OUTPUTS.deviceEventStreamArn]: this.pipeline?.stream.arn ?? '',
+      [REGION_OUTPUTS.deviceEventTableArn]: this.pipeline?.table.arn ?? '',
     };
     for (const [name, value] of Object.entries(outputs)) {
       new TerraformOutput(this, name, { value, staticId: true });

@@ -1,4 +1,5 @@
 import { type Topology, TopologyError, regionForStack } from '@xyz/topology';
+import type { ProcessorBundle } from '@xyz/stream';
 import { App } from 'cdktf';
 import { RegionStack } from './region-stack';
 import { StateBackendStack } from './state-backend-stack';
@@ -12,6 +13,19 @@ export interface SynthesizeOptions {
   readonly outdir: string;
   /** For state-backend only: keep its state locally for the first apply. @default false */
   readonly bootstrap?: boolean;
+  /** Reads the stream processor bundle; called only for the pipeline's home region. */
+  readonly loadProcessorBundle?: () => ProcessorBundle;
+}
+
+/** A missing or unreadable input of the app (not a bug): reported as one line. */
+class SynthInputError extends Error {}
+
+function loadInput<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    throw new SynthInputError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Builds one stack into its own App and writes it. Returns the process exit code. */
@@ -24,7 +38,9 @@ export function synthesizeStack(options: SynthesizeOptions): number {
       new StateBackendStack(app, { topology, bootstrap: options.bootstrap });
     } else {
       const region = regionForStack(topology, options.stackName);
-      new RegionStack(app, { topology, region });
+      const needsBundle = region.region === topology.stream.homeRegion;
+      const processorBundle = needsBundle && options.loadProcessorBundle ? loadInput(options.loadProcessorBundle) : undefined;
+      new RegionStack(app, { topology, region, processorBundle });
     }
     app.synth();
     const elapsed = ((Date.now() - started) / 1000).toFixed(2);
@@ -33,6 +49,10 @@ export function synthesizeStack(options: SynthesizeOptions): number {
   } catch (error) {
     if (error instanceof TopologyError) {
       console.error(`error: invalid topology: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof SynthInputError) {
+      console.error(`error: ${error.message}`);
       return 2;
     }
     const violations = validationFailures(error);

@@ -100,6 +100,27 @@ describe('primary-east: the MySQL primary, a checklist of its security propertie
     });
   });
 
+  it('hosts the device pipeline (its home region): Kinesis, processor, DynamoDB, dead-letter queue', () => {
+    expect(stack.single('aws_kinesis_stream')).toMatchObject({ name: 'xyz-prod-device-events', shard_count: 4, retention_period: 24 });
+    expect(stack.single('aws_dynamodb_table')).toMatchObject({ billing_mode: 'PAY_PER_REQUEST', stream_enabled: true, stream_view_type: 'NEW_AND_OLD_IMAGES' });
+    expect(stack.single('aws_lambda_event_source_mapping').function_response_types).toEqual(['ReportBatchItemFailures']);
+    expect(stack.single('aws_sqs_queue').name).toBe('xyz-prod-device-event-dlq');
+    expect(String(stack.json.output?.device_event_stream_arn.value)).toContain('aws_kinesis_stream.');
+  });
+
+  it('alarms on the pipeline too', () => {
+    const alarmNames = stack.all('aws_cloudwatch_metric_alarm').map((alarm) => String(alarm.alarm_name));
+    expect(alarmNames.some((name) => name.includes('kinesis'))).toBe(true);
+    expect(alarmNames.some((name) => name.includes('dlq') || name.includes('dead-letter'))).toBe(true);
+  });
+
+  it('has a Multi-AZ Redis cache that admits only the application security group', () => {
+    expect(stack.single('aws_elasticache_replication_group')).toMatchObject({ multi_az_enabled: true, automatic_failover_enabled: true, at_rest_encryption_enabled: 'true', transit_encryption_enabled: true });
+    const ingress = stack.all('aws_vpc_security_group_ingress_rule').filter((rule) => rule.from_port === 6379);
+    expect(ingress).toHaveLength(1);
+    expect(String(ingress[0].referenced_security_group_id)).toContain('network_security-groups_app');
+  });
+
   it('has exactly one database instance', () => {
     expect(stack.text).toHaveResource(DbInstance);
     expect(stack.all('aws_db_instance')).toHaveLength(1);

@@ -44,6 +44,19 @@ describe.each([
     expect(stack.all('aws_secretsmanager_secret')).toHaveLength(0);
   });
 
+  it('has its own Redis cache and monitoring, but no device pipeline (that lives in us-east-1)', () => {
+    expect(stack.all('aws_elasticache_replication_group')).toHaveLength(1);
+    expect(stack.all('aws_cloudwatch_dashboard')).toHaveLength(1);
+    expect(stack.all('aws_kinesis_stream')).toHaveLength(0);
+    expect(stack.all('aws_dynamodb_table')).toHaveLength(0);
+    expect(stack.json.output?.device_event_stream_arn.value).toBe('');
+  });
+
+  it('alarms on replica lag', () => {
+    const alarms = stack.all('aws_cloudwatch_metric_alarm');
+    expect(alarms.some((alarm) => alarm.metric_name === 'ReplicaLag' && alarm.threshold === 60)).toBe(true);
+  });
+
   it("points its applications at the primary's address as the writer endpoint", () => {
     expect(stack.single('aws_ssm_parameter').value).toBe(remoteOutput('db_address'));
   });

@@ -1,6 +1,9 @@
 import { loadTopology, regionForStack, resolveTopology, type Topology, topologyFile } from '@xyz/topology';
 import { Testing } from 'cdktf';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProcessorBundle } from '@xyz/stream';
 import { RegionStack } from '../src/region-stack';
 import { StateBackendStack } from '../src/state-backend-stack';
 
@@ -52,8 +55,15 @@ export function topologyAfterFailoverTo(region: string): Topology {
   return resolveTopology({ ...doc, primaryRegion: region });
 }
 
+/** A stand-in Lambda package: the stacks only copy it as an asset and pass its hash along. */
+export function testProcessorBundle(): ProcessorBundle {
+  const zipPath = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'processor.zip');
+  writeFileSync(zipPath, 'stand-in for the processor zip');
+  return { zipPath, sha256Base64: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' };
+}
+
 export function synthRegion(stackName: string, topology: Topology = productionTopology()): SynthesizedStack {
-  const stack = new RegionStack(Testing.app(), { topology, region: regionForStack(topology, stackName) });
+  const stack = new RegionStack(Testing.app(), { topology, region: regionForStack(topology, stackName), processorBundle: testProcessorBundle() });
   return wrap(Testing.synth(stack, true));
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTopology, topologyFile, TopologyError } from '@xyz/topology';
 import { synthesizeStack } from '../src/synthesize';
+import { testProcessorBundle } from './synth-helpers';
 
 function capture(run: () => number): { code: number; stdout: string; stderr: string } {
   const out: string[] = [];
@@ -42,12 +43,39 @@ describe('synthesizeStack', () => {
     expect(result.stderr).toBe('error: invalid topology: topology: regions[0].availabilityZones: needs at least 2 availability zones for Multi-AZ, got 1');
   });
 
+  it('explains a missing processor bundle in the pipeline region as one line and exit code 2', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const result = capture(() =>
+      synthesizeStack({
+        stackName: 'primary-east',
+        loadTopology: () => resolveTopology(production()),
+        outdir,
+        loadProcessorBundle: () => {
+          throw new Error('dist/stream-processor/processor-bundle.json does not exist. Build the stream processor first: npx nx run stream:bundle');
+        },
+      }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('error: dist/stream-processor/processor-bundle.json does not exist. Build the stream processor first: npx nx run stream:bundle');
+    expect(existsSync(join(outdir, 'stacks', 'primary-east', 'cdk.tf.json'))).toBe(false);
+  });
+
+  it('does not need the processor bundle outside the pipeline region', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const loadProcessorBundle = jest.fn(testProcessorBundle);
+    const result = capture(() => synthesizeStack({ stackName: 'replica-west', loadTopology: () => resolveTopology(production()), outdir, loadProcessorBundle }));
+    expect(result.code).toBe(0);
+    expect(loadProcessorBundle).not.toHaveBeenCalled();
+  });
+
   it('refuses a stack that breaks a guardrail, names the resource and writes nothing', () => {
     const doc = production();
     doc.regions = doc.regions.slice(0, 1);
     doc.database.backupRetentionDays = 0;
     const outdir = mkdtempSync(join(tmpdir(), 'synth-'));
-    const result = capture(() => synthesizeStack({ stackName: 'primary-east', loadTopology: () => resolveTopology(doc), outdir }));
+    const result = capture(() =>
+      synthesizeStack({ stackName: 'primary-east', loadTopology: () => resolveTopology(doc), outdir, loadProcessorBundle: testProcessorBundle }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: primary-east fails its guardrails; nothing was written:\n {2}primary-east: aws_db_instance\.database_instance_[0-9A-F]+: \S+ /);
     expect(result.stderr).not.toContain('    at ');

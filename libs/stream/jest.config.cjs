@@ -1,0 +1,11 @@
+// The AWS SDK warns once per process that its 2027 releases will need Node 22; it is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+module.exports = {
+  displayName: 'stream',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  // bench/stream is a script directory, not a project: its tests run with the library it drives.
+  roots: ['<rootDir>', '<rootDir>/../../bench/stream'],
+  setupFilesAfterEnv: ['<rootDir>/../../tools/jest/cdktf-matchers.cjs'],
+};
