@@ -1,12 +1,20 @@
 // Builds the stream processor's deployment package: `nx run stream:bundle` (cached; outputs in
 // dist/stream-processor). Apps read the manifest it writes and pass it to DeviceEventPipeline.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { buildProcessorBundle, PROCESSOR_ENTRY_POINT } from '../src/bundle/build-processor-bundle';
 import { PROCESSOR_BUNDLE_DIR, PROCESSOR_BUNDLE_MANIFEST, PROCESSOR_BUNDLE_ZIP, type ProcessorBundleManifest } from '../src/bundle/manifest';
 
-const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
+/** The directory holding nx.json, found from this file wherever it runs from (source, or a bundle under dist/). */
+function findWorkspaceRoot(start: string): string {
+  for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+  }
+  throw new Error(`no nx.json above ${start}`);
+}
+
+const WORKSPACE_ROOT = findWorkspaceRoot(__dirname);
 const EXIT_BUILD_FAILED = 1;
 const EXIT_USAGE = 2;
 

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadTopology } from '@xyz/topology';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const { createDependencies } = require(join(ROOT, 'tools', 'nx', 'topology-dependencies.js')) as {
+  createDependencies: (options: unknown, context: { workspaceRoot: string; projects: Record<string, unknown> }) => Array<{ source: string; target: string; type: string }>;
+};
+
+interface ProjectJson {
+  targets: Record<string, { dependsOn?: Array<string | { projects?: string[]; target: string }> }>;
+}
+
+const projectJson = (stack: string) => JSON.parse(readFileSync(join(ROOT, 'apps', stack, 'project.json'), 'utf8')) as ProjectJson;
+
+describe('the Nx wiring of the stacks follows the topology', () => {
+  const topology = loadTopology('production');
+  const projects = Object.fromEntries(['state-backend', ...topology.regions.map((r) => r.stackName)].map((name) => [name, {}]));
+
+  it("makes every replica stack depend on the primary's stack, so deploys run primary first", () => {
+    const dependencies = createDependencies(undefined, { workspaceRoot: ROOT, projects });
+    expect(dependencies).toEqual([
+      { source: 'replica-west', target: 'primary-east', type: 'implicit' },
+      { source: 'replica-ohio', target: 'primary-east', type: 'implicit' },
+    ]);
+  });
+
+  it('makes only the pipeline home region wait for the processor bundle before synth', () => {
+    const home = topology.regions.find((region) => region.region === topology.stream.homeRegion)?.stackName;
+    for (const region of topology.regions) {
+      const dependsOn = projectJson(region.stackName).targets.synth?.dependsOn ?? [];
+      const waitsForBundle = dependsOn.some((dep) => typeof dep === 'object' && dep.target === 'bundle' && dep.projects?.includes('stream'));
+      expect([region.stackName, waitsForBundle]).toEqual([region.stackName, region.stackName === home]);
+    }
+  });
+
+  it('keeps every region stack after state-backend', () => {
+    for (const region of topology.regions) {
+      expect(JSON.parse(readFileSync(join(ROOT, 'apps', region.stackName, 'project.json'), 'utf8')).implicitDependencies).toEqual(['state-backend']);
+    }
+  });
+});
