@@ -5,7 +5,5 @@ module.exports = {
   displayName: 'stream',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  // bench/stream is a script directory, not a project: its tests run with the library it drives.
-  roots: ['<rootDir>', '<rootDir>/../../bench/stream'],
   setupFilesAfterEnv: ['<rootDir>/../../tools/jest/cdktf-matchers.cjs'],
 };

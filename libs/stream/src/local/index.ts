@@ -1,5 +1,6 @@
-// The processor's runtime and the local pipeline, for tests and bench/stream. They load the AWS SDK
-// and the emulators, so the package entry point (../index.ts), which the stacks import, leaves them out.
+// @xyz/stream/local: the processor's runtime and the local pipeline, for tests and bench/stream.
+// They load the AWS SDK and the emulators, so the package entry point (../index.ts), which the
+// stacks import, leaves them out.
 export { createDeviceEventProcessor, type DeviceEventProcessorOptions, type KinesisBatchHandler } from '../processor/device-event-processor';
 export { DynamoDbItemWriter, type ItemWriter, type ItemWriterOptions, type WriteOutcome } from '../processor/item-writer';
 export { deliverBatch, type DeliveryCounters, type DeliveryHandler, type DeliverySettings, type DiscardedBatchRecord } from './batch-delivery';
