@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTopology } from '@xyz/topology';
@@ -37,6 +38,32 @@ describe('the Nx wiring of the stacks follows the topology', () => {
   it('keeps every region stack after state-backend', () => {
     for (const region of topology.regions) {
       expect(JSON.parse(readFileSync(join(ROOT, 'apps', region.stackName, 'project.json'), 'utf8')).implicitDependencies).toEqual(['state-backend']);
+    }
+  });
+});
+
+describe('nx affected stays precise', () => {
+  const affectedBy = (file: string) =>
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'nx'), ['show', 'projects', '--affected', `--files=${file}`], {
+      cwd: ROOT,
+      env: { ...process.env, NX_DAEMON: 'false' },
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .sort();
+
+  it('a change to one replica app affects only that stack', () => {
+    expect(affectedBy('apps/replica-ohio/src/main.ts')).toEqual(['replica-ohio']);
+  });
+
+  it('a change to the database constructs affects every region stack', () => {
+    expect(affectedBy('libs/database/src/primary-database.ts')).toEqual(expect.arrayContaining(['primary-east', 'replica-west', 'replica-ohio']));
+  });
+
+  it('a change to the DR runbook or the plan review affects no stack', () => {
+    for (const file of ['apps/dr-runbook/src/main.ts', 'libs/plan-review/src/errors.ts', 'bench/stream/run.ts']) {
+      expect(affectedBy(file).filter((project) => ['state-backend', 'primary-east', 'replica-west', 'replica-ohio'].includes(project))).toEqual([]);
     }
   });
 });
