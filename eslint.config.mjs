@@ -32,7 +32,7 @@ export default [
     // Tests of the stack apps share one helper that runs an app the way its synth target does.
     files: ['**/*.spec.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['../../../tools/jest/synth-app'] }],
+      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['../../../tools/jest/synth-app', '../../jest/synth-app'] }],
     },
   },
   {

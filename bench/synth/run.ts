@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,9 +53,11 @@ function main(): void {
   log('  the three region stacks through Nx, cache skipped (the stream bundle is rebuilt too), no daemon (as in CI)');
   const nx = repeat('nx run-many -t synth', () => measure(NX, nxSynth, { NX_DAEMON: 'false' }, false));
   log('  the same with the Nx daemon running (a developer machine)');
+  const daemonWasRunning = spawnSync(NX, ['daemon'], { cwd: ROOT, encoding: 'utf8' }).stdout.includes('currently running');
   measure(NX, ['daemon', '--start'], {}, false);
   measure(NX, ['show', 'projects'], {}, false);
   const nxDaemon = repeat('nx run-many -t synth (daemon)', () => measure(NX, nxSynth, { NX_DAEMON: 'true' }, false));
+  if (!daemonWasRunning) measure(NX, ['daemon', '--stop'], {}, false);
 
   log("  one require('@cdktf/provider-aws') (the barrel a naive project imports), fresh process");
   const barrel = repeat('barrel import', () => measure(process.execPath, ['-e', "require('@cdktf/provider-aws')"]));

@@ -14,7 +14,7 @@ describe('the primary-east app', () => {
   it('stops with one clear line when the environment is unknown', () => {
     const run = runStackApp('primary-east', { XYZ_ENVIRONMENT: 'prodd' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('error: invalid topology: topology: XYZ_ENVIRONMENT: unknown environment "prodd" (known: production)\n');
+    expect(run.stderr).toBe('error: invalid topology: XYZ_ENVIRONMENT: unknown environment "prodd" (known: production)\n');
     expect(run.stack).toBeUndefined();
   });
 });

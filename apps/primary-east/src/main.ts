@@ -6,6 +6,6 @@ process.exitCode = synthesizeStack({
   stackName: 'primary-east',
   loadTopology: () => loadTopology(),
   outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out',
-  // Nx builds it first (synth depends on stream:bundle); used if this region hosts the pipeline.
+  // This region is the device pipeline's home: its synth target depends on stream:bundle.
   loadProcessorBundle: () => readProcessorBundle(process.cwd()),
 });

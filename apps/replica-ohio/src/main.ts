@@ -6,6 +6,6 @@ process.exitCode = synthesizeStack({
   stackName: 'replica-ohio',
   loadTopology: () => loadTopology(),
   outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out',
-  // Nx builds it first (synth depends on stream:bundle); used if this region hosts the pipeline.
+  // Read only if the topology makes this region the device pipeline's home (stream.homeRegion).
   loadProcessorBundle: () => readProcessorBundle(process.cwd()),
 });

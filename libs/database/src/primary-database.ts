@@ -42,6 +42,9 @@ export class PrimaryDatabase extends Construct {
       ...shared,
       engine: 'mysql',
       engineVersion: settings.engineVersion,
+      // MySQL 8.0 left RDS standard support on 2026-07-31; whether it keeps running under paid
+      // extended support or is upgraded by RDS is a decision the topology states (replicas follow their source).
+      engineLifecycleSupport: settings.engineLifecycleSupport,
       allocatedStorage: settings.allocatedStorageGb,
       multiAz: props.multiAz ?? true,
       username: settings.masterUsername,

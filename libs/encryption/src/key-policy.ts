@@ -3,6 +3,11 @@ export interface KeyPolicyInput {
   readonly region: string;
   /** The partition; "aws" for the commercial regions this platform uses. */
   readonly partition?: string;
+  /**
+   * Let CloudWatch Logs and CloudWatch alarms use the key (encrypted log groups and alert topics).
+   * @default true
+   */
+  readonly allowCloudWatch?: boolean;
 }
 
 interface PolicyStatement {
@@ -20,7 +25,7 @@ interface PolicyStatement {
  * caller's grants). Two services act as themselves and need statements of their own:
  * CloudWatch Logs (encrypted log groups) and CloudWatch alarms publishing to an encrypted topic.
  */
-export function regionalKeyPolicy({ accountId, region, partition = 'aws' }: KeyPolicyInput): string {
+export function regionalKeyPolicy({ accountId, region, partition = 'aws', allowCloudWatch = true }: KeyPolicyInput): string {
   const statements: PolicyStatement[] = [
     {
       Sid: 'AccountAdministersKeyThroughIam',
@@ -46,5 +51,5 @@ export function regionalKeyPolicy({ accountId, region, partition = 'aws' }: KeyP
       Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
     },
   ];
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  return JSON.stringify({ Version: '2012-10-17', Statement: allowCloudWatch ? statements : statements.slice(0, 1) });
 }

@@ -32,4 +32,12 @@ describe('RegionalKey', () => {
     const alarms = policy.Statement.find((s) => s.Principal.Service === 'cloudwatch.amazonaws.com');
     expect(alarms?.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '111122223333' } });
   });
+
+  it('grants no service statement to a key that only encrypts S3 objects', () => {
+    const bare = Testing.synthScope((scope) => {
+      new RegionalKey(scope, 'key', { accountId: '111122223333', region: 'us-east-1', alias: 'alias/state', allowCloudWatch: false });
+    });
+    const bareKey = Object.values(JSON.parse(bare).resource.aws_kms_key)[0] as { policy: string };
+    expect(JSON.parse(bareKey.policy).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['AccountAdministersKeyThroughIam']);
+  });
 });

@@ -15,6 +15,11 @@ export interface RegionalKeyProps {
    * @default 30 (the maximum: losing this key loses every backup encrypted with it)
    */
   readonly deletionWindowDays?: number;
+  /**
+   * Whether CloudWatch Logs and alarms may use the key; a key that only encrypts S3 objects needs neither.
+   * @default true
+   */
+  readonly allowCloudWatch?: boolean;
   /** @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -30,7 +35,7 @@ export class RegionalKey extends Construct {
       description: `Data encryption for ${props.alias.replace(/^alias\//, '')}`,
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowDays ?? 30,
-      policy: regionalKeyPolicy({ accountId: props.accountId, region: props.region }),
+      policy: regionalKeyPolicy({ accountId: props.accountId, region: props.region, allowCloudWatch: props.allowCloudWatch }),
       tags: props.tags,
     });
     this.alias = new KmsAlias(this, 'alias', { name: props.alias, targetKeyId: this.key.keyId });

@@ -106,6 +106,7 @@ export class RegionStack extends TerraformStack {
             tableName: topology.names.deviceEventTable,
           }
         : undefined,
+      alertEmail: topology.alertEmail,
       tags,
     });
 

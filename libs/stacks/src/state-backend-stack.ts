@@ -53,6 +53,7 @@ export class StateBackendStack extends TerraformStack {
       accountId: topology.accountId,
       region,
       alias: `alias/${topology.project}-${topology.environmentShort}-terraform-state`,
+      allowCloudWatch: false,
       tags,
     });
     this.bucket = new S3Bucket(this, 'bucket', { bucket: bucketName, tags, lifecycle: { preventDestroy: true } });

@@ -67,6 +67,14 @@ describe('primary-east: the MySQL primary, a checklist of its security propertie
     expect(String(db.parameter_group_name)).toContain('aws_db_parameter_group.');
   });
 
+  it('states its engine lifecycle explicitly (MySQL 8.0 is past RDS standard support)', () => {
+    expect(db.engine_lifecycle_support).toBe('open-source-rds-extended-support');
+  });
+
+  it('sends alerts to the on-call address of the topology', () => {
+    expect(stack.single('aws_sns_topic_subscription')).toMatchObject({ protocol: 'email', endpoint: 'dba-oncall@xyz-corp.example' });
+  });
+
   it('uses a current CA certificate and takes minor upgrades', () => {
     expect(db).toMatchObject({ ca_cert_identifier: 'rds-ca-rsa2048-g1', auto_minor_version_upgrade: true });
   });

@@ -32,6 +32,12 @@ describe('state-backend: the bucket every stack keeps its state in', () => {
     ]);
   });
 
+  it("gives the state key's policy to the account only (no service needs it)", () => {
+    const policy = JSON.parse(String(stack.single('aws_kms_key').policy));
+    expect(policy.Statement).toHaveLength(1);
+    expect(policy.Statement[0].Principal).toEqual({ AWS: 'arn:aws:iam::111122223333:root' });
+  });
+
   it('turns every public-access block on', () => {
     expect(stack.text).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
       block_public_acls: true,

@@ -40,7 +40,7 @@ describe('synthesizeStack', () => {
       }),
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error: invalid topology: topology: regions[0].availabilityZones: needs at least 2 availability zones for Multi-AZ, got 1');
+    expect(result.stderr).toBe('error: invalid topology: regions[0].availabilityZones: needs at least 2 availability zones for Multi-AZ, got 1');
   });
 
   it('explains a missing processor bundle in the pipeline region as one line and exit code 2', () => {

@@ -1,11 +1,11 @@
-/** A topology that cannot be used. The message always starts with the offending field. */
+/** A topology that cannot be used. The message names the file (when there is one) and the field. */
 export class TopologyError extends Error {
   constructor(
     readonly field: string,
     readonly problem: string,
-    readonly source = 'topology',
+    readonly source?: string,
   ) {
-    super(`${source}: ${field}: ${problem}`);
+    super(`${source ? `${source}: ` : ''}${field}: ${problem}`);
     this.name = 'TopologyError';
   }
 }

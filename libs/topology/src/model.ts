@@ -48,6 +48,8 @@ export interface Topology {
   readonly cache: CacheSettings;
   readonly stream: StreamSettings;
   readonly alarms: AlarmThresholds;
+  /** Notifications of every region's alert topic go here. */
+  readonly alertEmail?: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly names: GlobalResourceNames;
 }

@@ -24,7 +24,6 @@ export interface RegionResourceNames {
 /** Names of the resources that exist once per environment (in the primary region). */
 export interface GlobalResourceNames {
   readonly masterSecret: string;
-  readonly cacheAuthSecret: string;
   readonly deviceEventStream: string;
   readonly deviceEventTable: string;
   readonly streamProcessorFunction: string;
@@ -59,7 +58,6 @@ export function globalResourceNames(project: string, envShort: string): GlobalRe
   const prefix = `${project}-${envShort}`;
   return {
     masterSecret: `${prefix}/mysql/master`,
-    cacheAuthSecret: `${prefix}/redis/auth`,
     deviceEventStream: `${prefix}-device-events`,
     deviceEventTable: `${prefix}-device-events`,
     streamProcessorFunction: `${prefix}-device-event-processor`,

@@ -145,6 +145,10 @@ describe('resolveTopology rejects an invalid topology with one message naming th
     expectRejected((d) => (d.stream.homeRegion = 'eu-west-1'), 'stream.homeRegion', /not one of the platform's regions/);
   });
 
+  it('rejects an alert address that is not an e-mail address', () => {
+    expectRejected((d) => (d.alertEmail = 'oncall'), 'alertEmail', /e-mail address/);
+  });
+
   it('rejects unknown fields so typos do not pass silently', () => {
     expectRejected((d) => ((d as unknown as Record<string, unknown>)['primaryRegoin'] = 'us-east-1'), '(root)', /primaryRegoin/);
   });

@@ -13,12 +13,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-function knownRegion(value: string, field: string, source: string): AwsRegion {
+function knownRegion(value: string, field: string, source?: string): AwsRegion {
   if (!isAwsRegion(value)) throw new TopologyError(field, `"${value}" is not a known AWS region`, source);
   return value;
 }
 
-function checkRegions(doc: TopologyDocument, source: string): void {
+function checkRegions(doc: TopologyDocument, source?: string): void {
   const seenRegions = new Map<string, number>();
   const seenStacks = new Map<string, number>();
   doc.regions.forEach((entry, i) => {
@@ -38,7 +38,7 @@ function checkRegions(doc: TopologyDocument, source: string): void {
   checkCidrs(doc, source);
 }
 
-function checkAvailabilityZones(region: string, zones: readonly string[], field: string, source: string): void {
+function checkAvailabilityZones(region: string, zones: readonly string[], field: string, source?: string): void {
   if (zones.length < MIN_AVAILABILITY_ZONES) {
     throw new TopologyError(field, `needs at least ${MIN_AVAILABILITY_ZONES} availability zones for Multi-AZ, got ${zones.length}`, source);
   }
@@ -50,7 +50,7 @@ function checkAvailabilityZones(region: string, zones: readonly string[], field:
   });
 }
 
-function checkCidrs(doc: TopologyDocument, source: string): void {
+function checkCidrs(doc: TopologyDocument, source?: string): void {
   const ranges = doc.regions.map((entry, i) => {
     const field = `regions[${i}].vpcCidr`;
     const range = parseCidr(entry.vpcCidr);
@@ -76,7 +76,7 @@ function checkCidrs(doc: TopologyDocument, source: string): void {
  * Replicas are every region but the primary, so a failover is a one-value change (primaryRegion).
  * A topology may still list replicaRegions explicitly; then the list must agree with regions.
  */
-function checkReplicaRegions(doc: TopologyDocument, primary: AwsRegion, source: string): void {
+function checkReplicaRegions(doc: TopologyDocument, primary: AwsRegion, source?: string): void {
   const replicaRegions = doc.replicaRegions;
   if (!replicaRegions) return;
   const listed = doc.regions.map((entry) => entry.region);
@@ -118,7 +118,7 @@ function resolveRegion(doc: TopologyDocument, index: number, primary: AwsRegion)
  * Validates a topology document and resolves every region's role and names.
  * Throws TopologyError naming the first offending field.
  */
-export function resolveTopology(input: unknown, source = 'topology'): Topology {
+export function resolveTopology(input: unknown, source?: string): Topology {
   const parsed = topologySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -154,6 +154,7 @@ export function resolveTopology(input: unknown, source = 'topology'): Topology {
     cache: doc.cache,
     stream: doc.stream,
     alarms: doc.alarms,
+    alertEmail: doc.alertEmail,
     tags: { Project: doc.project, Environment: doc.environment, ManagedBy: 'cdktf', ...doc.tags },
     names: globalResourceNames(doc.project, doc.environmentShort),
   };

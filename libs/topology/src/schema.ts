@@ -37,7 +37,11 @@ export const topologySchema = z.strictObject({
     monitoringIntervalSeconds: z.union([z.literal(1), z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)]),
     performanceInsightsRetentionDays: positive,
     masterUsername: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, 'a MySQL user name of at most 16 characters'),
-    databaseName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'a MySQL database name'),
+    /**
+     * What happens when the engine version leaves RDS standard support: extended support (paid per
+     * vCPU-hour) keeps it running, "-disabled" lets RDS upgrade it. Explicit, so a reviewer sees it.
+     */
+    engineLifecycleSupport: z.enum(['open-source-rds-extended-support', 'open-source-rds-extended-support-disabled']),
   }),
   cache: z.strictObject({
     engineVersion: z.string().regex(/^\d+\.\d+$/, 'a Redis engine version such as 7.1'),
@@ -74,6 +78,8 @@ export const topologySchema = z.strictObject({
     dynamodbThrottles: positive,
     dynamodbSystemErrors: positive,
   }),
+  /** Where the alert topic of every region sends notifications (an email subscription, confirmed once). */
+  alertEmail: z.email('an e-mail address for the alert topics').optional(),
   tags: z.record(z.string(), z.string()),
 });
 

@@ -2,16 +2,16 @@ import { Command, InvalidArgumentError } from 'commander';
 import { TopologyError } from '@xyz/topology';
 import { deployStack } from './commands/deploy';
 import { migrateState } from './commands/migrate-state';
+import { rebindDatabase } from './commands/rebind-database';
 import { planStack } from './commands/plan';
-import { KNOWN_STACKS } from './commands/stack-files';
+import { knownStacks } from './commands/stack-files';
 import { validateStack } from './commands/validate';
 import { MIRROR_VARIABLE } from './cli-config';
 import { UserError } from './errors';
 
 function stackArgument(value: string): string {
-  if (!(KNOWN_STACKS as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`unknown stack "${value}"; stacks are ${KNOWN_STACKS.join(', ')}`);
-  }
+  const stacks = knownStacks();
+  if (!stacks.includes(value)) throw new InvalidArgumentError(`unknown stack "${value}"; stacks are ${stacks.join(', ')}`);
   return value;
 }
 
@@ -21,7 +21,7 @@ const program = new Command('terraform-cli')
   .addHelpText(
     'after',
     `
-Stacks: ${KNOWN_STACKS.join(', ')}
+Stacks: the state backend and one per region of the topology (XYZ_ENVIRONMENT selects it).
 
 Examples:
   npx nx run replica-west:validate          # terraform validate, offline
@@ -30,6 +30,7 @@ Examples:
   npx nx run primary-east:deploy --plan-file=cdktf.out/stacks/primary-east/plan.tfplan
   XYZ_REVIEWED_PLANS_DIR=reviewed-plans npx nx affected -t deploy   # CI: <dir>/<stack>/plan.tfplan per stack
   npm run terraform -- migrate-state state-backend                 # after the bootstrap apply
+  npm run terraform -- rebind-database replica-ohio                # after the DR runbook rebuilt that replica
 
 The AWS provider is installed from a local filesystem mirror when one exists
 ($${MIRROR_VARIABLE}, default /opt/tf-plugins), otherwise from the registry.`,
@@ -63,6 +64,12 @@ program
   .description('move a stack\'s state into the backend it now names (after the state-backend bootstrap)')
   .argument('<stack>', 'stack name', stackArgument)
   .action((stack: string) => migrateState(stack, program.opts().verbose));
+
+program
+  .command('rebind-database')
+  .description("after the DR runbook rebuilt a stack's database under its standard identifier: state rm the old instance, import the new one")
+  .argument('<stack>', 'stack name', stackArgument)
+  .action((stack: string) => rebindDatabase(stack, program.opts().verbose));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof UserError) {

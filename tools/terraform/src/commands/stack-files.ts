@@ -1,10 +1,15 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadTopology } from '@xyz/topology';
 import { UserError } from '../errors';
 import type { SynthesizedStack } from '../offline/overrides';
 import { stackDir } from '../paths';
 
-export const KNOWN_STACKS = ['state-backend', 'primary-east', 'replica-west', 'replica-ohio'] as const;
+/** The stacks of the selected environment: the state backend, then one per region of the topology. */
+export function knownStacks(): string[] {
+  const topology = loadTopology();
+  return [topology.stateBackend.stackName, ...topology.regions.map((region) => region.stackName)];
+}
 
 /** Reads a synthesized stack, or explains how to produce it. */
 export function readSynthesizedStack(stack: string): SynthesizedStack {
