@@ -29,10 +29,10 @@ export default [
     },
   },
   {
-    // Tests of the stack apps share one helper that runs an app the way its synth target does.
+    // Tests share two helpers in tools/jest: one runs an app as its synth target does, one runs terraform offline.
     files: ['**/*.spec.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['../../../tools/jest/synth-app', '../../jest/synth-app'] }],
+      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['../../../tools/jest/synth-app', '../../jest/synth-app', '../../../tools/jest/offline-terraform', '../../jest/offline-terraform'] }],
     },
   },
   {

@@ -16,7 +16,7 @@ import { loadTopology } from '@xyz/topology';
 import { Testing, TerraformStack } from 'cdktf';
 import type { PolicyDocument } from '../src/construct/processor-policy';
 import { type DeviceEventPipelineProps, DeviceEventPipeline } from '../src/index';
-import { requireTerraformInCi, terraform, terraformAvailable } from './terraform';
+import { describeWithTerraform, initOffline, terraform } from '../../../tools/jest/offline-terraform';
 
 const topology = loadTopology('production');
 const KEY_ARN = '${aws_kms_key.key.arn}';
@@ -211,17 +211,13 @@ describe('DeviceEventPipeline', () => {
   });
 });
 
-describe('DeviceEventPipeline under terraform', () => {
-  requireTerraformInCi();
-  const run = terraformAvailable() ? it : it.skip;
-
-  // Skipped only when terraform is not on PATH (and CI is not set): the provider's own validation needs the binary.
-  run('passes terraform validate and an offline plan with the real AWS provider', () => {
+describeWithTerraform('DeviceEventPipeline under terraform', () => {
+  it('passes terraform validate and an offline plan with the real AWS provider', () => {
     const { stack } = stackWith({ vpcConfig: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c3d'] } });
     const directory = join(Testing.fullSynth(stack), 'stacks', 'stream-test');
-    terraform(directory, ['init', '-backend=false', '-input=false']);
-    expect(terraform(directory, ['validate'])).toMatch(/Success! The configuration is valid/);
-    const plan = terraform(directory, ['plan', '-input=false', '-refresh=false', '-lock=false']);
+    initOffline(directory);
+    expect(terraform(directory, ['validate', '-no-color'])).toMatch(/Success! The configuration is valid/);
+    const plan = terraform(directory, ['plan', '-input=false', '-refresh=false', '-lock=false', '-no-color']);
     expect(plan).toMatch(/Plan: 10 to add, 0 to change, 0 to destroy/);
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { terraformAvailable } from './terraform-available';
+import { describeWithTerraform } from '../../jest/offline-terraform';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -13,8 +13,6 @@ interface ResourceChange {
   type: string;
   change: { actions: string[]; after: Record<string, unknown> };
 }
-
-const describeWithTerraform = terraformAvailable() ? describe : describe.skip;
 
 describeWithTerraform('real terraform with the real AWS provider, no cloud account', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'cdktf-out-'));

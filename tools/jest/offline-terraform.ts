@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The local mirror of hashicorp/aws on these machines; XYZ_TF_PLUGIN_DIR overrides it. */
-const PLUGIN_DIR = process.env['XYZ_TF_PLUGIN_DIR'] ?? '/opt/tf-plugins';
+// Shared by the test suites that run the real terraform binary on a synthesized configuration.
+
+/** The local mirror of hashicorp/aws on these machines, as tools/terraform names it (XYZ_TF_PROVIDER_MIRROR). */
+const PLUGIN_DIR = process.env['XYZ_TF_PROVIDER_MIRROR'] ?? '/opt/tf-plugins';
 
 export function terraformOnPath(): boolean {
   return spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
@@ -35,7 +37,16 @@ export function terraform(dir: string, args: string[]): string {
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: cliConfig },
+    env: {
+      ...process.env,
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      CHECKPOINT_DISABLE: '1',
+      TF_CLI_CONFIG_FILE: cliConfig,
+      // Offline: no credentials exist; providers configured with skip flags accept these.
+      AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'] ?? 'mock',
+      AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'] ?? 'mock',
+    },
   });
   if (result.status !== 0) {
     throw new Error(`terraform ${args.join(' ')} failed in ${dir}:\n${shorten(result.stderr || result.stdout)}`);
@@ -54,7 +65,7 @@ function shorten(output: string): string {
 /** terraform init against the local provider mirror when there is one, else the registry. */
 export function initOffline(dir: string): void {
   const args = ['init', '-input=false', '-no-color'];
-  if (existsSync(PLUGIN_DIR)) args.push(`-plugin-dir=${PLUGIN_DIR}`);
+  if (existsSync(join(PLUGIN_DIR, 'registry.terraform.io', 'hashicorp', 'aws'))) args.push(`-plugin-dir=${PLUGIN_DIR}`);
   terraform(dir, args);
 }
 
