@@ -23,6 +23,9 @@ function prompt(question: string): Promise<string | undefined> {
 // support Node 20, and at 3 a.m. that notice only hides the runbook's own output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// Everything that can be interrupted listens to this one signal. AWS calls do not attach to it
+// directly (the gateway hands each call its own signal, see core/abort-fanout.ts), so it carries
+// one listener for all calls plus one per wait in progress: at most one wait per region at a time.
 const controller = new AbortController();
 process.on('SIGINT', () => {
   if (controller.signal.aborted) process.exit(130);

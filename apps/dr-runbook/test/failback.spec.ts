@@ -133,7 +133,9 @@ describe('failback interrupted at any step, then --resume', () => {
     expect(h.sim.snapshot()).toEqual(reference);
     expect(h.sim.count('PromoteReadReplica') - promotionsBefore).toBe(1);
     expect(h.sim.count('CreateDBInstanceReadReplica') - createsBefore).toBe(3);
-    expect(latestRun(h.journalDir).journal.status).toBe('succeeded');
+    const { journal, report } = latestRun(h.journalDir);
+    expect(journal.status).toBe('succeeded');
+    expect(report?.stateRebinds.map((rebind) => rebind.region)).toEqual(['us-east-1', 'us-west-2', 'us-east-2']);
     expect(readFileSync(h.topologyFile, 'utf8')).toContain('"primaryRegion": "us-east-1"');
   });
 });

@@ -51,6 +51,7 @@ describe('failover interrupted at any step, then --resume', () => {
     expect(journal.status).toBe('succeeded');
     expect(journal.attempts).toHaveLength(2);
     expect(report?.rtoMs).toBeGreaterThan(0);
+    expect(report?.stateRebinds.map((rebind) => rebind.region)).toEqual(['us-east-2']);
     expect(runCount(h.journalDir)).toBe(1);
   });
 

@@ -42,8 +42,9 @@ export class PrimaryDatabase extends Construct {
       ...shared,
       engine: 'mysql',
       engineVersion: settings.engineVersion,
-      // MySQL 8.0 left RDS standard support on 2026-07-31; whether it keeps running under paid
-      // extended support or is upgraded by RDS is a decision the topology states (replicas follow their source).
+      // Past the end of RDS standard support (2026-07-31 for MySQL 8.0 per AWS's calendar), whether the
+      // engine keeps running under paid extended support or is upgraded is a decision the topology
+      // states; replicas follow their source.
       engineLifecycleSupport: settings.engineLifecycleSupport,
       allocatedStorage: settings.allocatedStorageGb,
       multiAz: props.multiAz ?? true,

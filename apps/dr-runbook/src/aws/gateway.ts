@@ -1,3 +1,4 @@
+import { AbortFanout } from '../core/abort-fanout';
 import type { Clock } from '../core/clock';
 import { AbortedError } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -41,17 +42,30 @@ export interface GatewayDeps {
  */
 export class AwsGateway {
   private readonly random: () => number;
+  /** Calls run concurrently (every region at once); each gets its own signal, see AbortFanout. */
+  private readonly signals: AbortFanout;
 
   constructor(private readonly deps: GatewayDeps) {
     this.random = deps.random ?? Math.random;
-  }
-
-  get signal(): AbortSignal | undefined {
-    return this.deps.signal;
+    this.signals = new AbortFanout(deps.signal);
   }
 
   async call<T>(service: AwsService, region: string, operation: string, send: (abortSignal?: AbortSignal) => Promise<T>, options: CallOptions = {}): Promise<T> {
-    const { clock, log, signal } = this.deps;
+    const callSignal = this.signals.signalFor();
+    try {
+      return await this.withRetries(service, region, operation, send, options, callSignal.signal);
+    } finally {
+      callSignal.release();
+    }
+  }
+
+  /** Stops listening to the run's signal; the command is over. */
+  close(): void {
+    this.signals.close();
+  }
+
+  private async withRetries<T>(service: AwsService, region: string, operation: string, send: (abortSignal?: AbortSignal) => Promise<T>, options: CallOptions, signal: AbortSignal | undefined): Promise<T> {
+    const { clock, log } = this.deps;
     const policy = options.retry ?? PERSISTENT_RETRY;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new AbortedError();

@@ -50,6 +50,9 @@ export function commandEnv(io: CliIo, options: CommonOptions, log: Logger): { en
       signal: io.signal,
       log,
     },
-    close: () => clients.destroy(),
+    close: () => {
+      gateway.close();
+      clients.destroy();
+    },
   };
 }

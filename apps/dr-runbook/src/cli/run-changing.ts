@@ -148,6 +148,10 @@ export async function runChangingCommand<Request, Plan>(command: ChangingCommand
     report.warnings.forEach((warning) => printer.line(`  ⚠ ${warning}`));
     if (report.nextSteps.length > 0) printer.line('Next steps:');
     report.nextSteps.forEach((step) => printer.line(`  - ${step}`));
+    if (report.stateRebinds.length > 0) {
+      printer.line('⚠ Terraform state to rebind before any plan or apply of these stacks (after the topology change), in this order:');
+      report.stateRebinds.flatMap((rebind) => rebind.commands).forEach((command) => printer.line(`    ${command}`));
+    }
     printer.line(`Report: ${paths.markdown} (and report.json)`);
     if (options.json) printer.document(report);
     return exitFor(outcome);

@@ -10,6 +10,7 @@ import { topologyStep } from '../runbook/actions/topology-change';
 import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
 import type { Step } from '../runbook/step';
 import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 
 export interface FailbackRequest {
   readonly to: string;
@@ -89,6 +90,9 @@ async function prepare(env: CommandEnv, request: FailbackRequest) {
     else notes.push(`${id} does not exist in ${region.region}: no replica is rebuilt there`);
   });
   notes.push(`writes are refused from the fence (step 3) until the writer endpoint names ${toId} (step 7); applications must retry or queue writes meanwhile`);
+  const targetReused = targetProbe.reachable && targetProbe.view?.sourceArn === fromArn;
+  const rebindNote = stateRebindNote(topology, [...(targetReused ? [] : [target.region]), ...replicas.map((spec) => spec.region)]);
+  if (rebindNote) notes.push(rebindNote);
 
   const ready = checks.every((entry) => entry.ok) && targetProbe.reachable && targetProbe.view;
   const plan: FailbackPlan | undefined = ready
@@ -151,6 +155,8 @@ export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
     const lag = doc.facts.lagAtPromotionSeconds;
     const topologyWritten = doc.steps.find((step) => step.id === 'topology')?.status === 'done' && doc.facts.topologyPending === false;
     const stale = staleFacts(doc.facts);
+    const rebinds = stateRebinds(env.topology, doc.facts);
+    const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';
     return {
       headline: `Planned failback from ${plan.from} to ${plan.to}`,
       rto: fenced !== undefined && switched !== undefined ? { ms: switched - fenced, definition: 'writes refused: from the fence request until the writer endpoint named the new primary' } : undefined,
@@ -162,10 +168,12 @@ export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
       },
       nextSteps: [
         topologyWritten
-          ? `Commit ${env.topologyFileShown}, then run the stacks' plan: the databases should be updated in place, not replaced.`
-          : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology), then run the stacks' plan.`,
+          ? `Commit ${env.topologyFileShown}${rebindFirst}, then run the stacks' plan: the databases should be updated in place, not replaced.`
+          : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology)${rebindFirst}, then run the stacks' plan.`,
+        ...stateRebindSteps(rebinds),
         ...staleCleanupHint(doc.facts),
       ],
+      stateRebinds: rebinds,
     };
   },
 };

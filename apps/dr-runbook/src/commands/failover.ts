@@ -10,6 +10,7 @@ import { topologyStep } from '../runbook/actions/topology-change';
 import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
 import type { Step } from '../runbook/step';
 import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 
 export interface FailoverRequest {
   readonly to: string;
@@ -100,6 +101,9 @@ async function prepare(env: CommandEnv, request: FailoverRequest) {
     }
   });
 
+  const rebindNote = stateRebindNote(topology, replicas.map((spec) => spec.region));
+  if (rebindNote) notes.push(rebindNote);
+
   const ready = checks.every((entry) => entry.ok) && targetProbe.reachable && targetProbe.view;
   const plan: FailoverPlan | undefined = ready
     ? {
@@ -145,10 +149,12 @@ export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
     const lag = doc.facts.lagAtPromotionSeconds;
     const topologyDone = doc.steps.find((step) => step.id === 'topology')?.status === 'done';
     const oldPrimaryStack = env.topology.regions.find((region) => region.region === plan.from)?.stackName ?? plan.from;
+    const rebinds = stateRebinds(env.topology, doc.facts);
     const nextSteps = [
       topologyDone && doc.facts.topologyPending === false
-        ? `Commit ${env.topologyFileShown}, then run the stacks' plan: ${plan.toId} should be updated in place (no replicate_source_db), not replaced.`
-        : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology), then run the stacks' plan: ${plan.toId} should be updated in place, not replaced.`,
+        ? `Commit ${env.topologyFileShown}${rebinds.length > 0 ? ' and rebind the Terraform state as below' : ''}, then run the stacks' plan: ${plan.toId} should be updated in place (no replicate_source_db), not replaced.`
+        : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology)${rebinds.length > 0 ? ' and rebind the Terraform state as below' : ''}, then run the stacks' plan: ${plan.toId} should be updated in place, not replaced.`,
+      ...stateRebindSteps(rebinds),
       `The old primary ${plan.fromId} (${plan.from}) is ${doc.facts.fencedAt !== undefined ? 'fenced (read_only=1)' : 'not fenced'} and no longer replicated. Do not apply the ${oldPrimaryStack} stack until a replica exists there (Terraform would replace that instance). When ${plan.from} is healthy, run: npm run dr-runbook -- failback --to ${plan.from}`,
       ...staleCleanupHint(doc.facts),
     ];
@@ -167,6 +173,7 @@ export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
         ...(request.force ? { Forced: 'yes (--force)' } : {}),
       },
       nextSteps,
+      stateRebinds: rebinds,
     };
   },
 };

@@ -3,6 +3,23 @@ import { join } from 'node:path';
 import { formatDuration } from '../core/format';
 import type { JournalDocument } from './journal';
 
+/**
+ * A stack whose Terraform state must follow the instance that took over its standard identifier
+ * (the old one was renamed aside or had disappeared), with the commands that do it, in order.
+ */
+export interface StateRebind {
+  readonly region: string;
+  readonly stack: string;
+  /** The new instance, under the standard identifier. */
+  readonly instance: string;
+  /** The renamed instance the state still tracks; absent when the old one had disappeared. */
+  readonly staleInstance?: string;
+  /** Why, in one sentence. */
+  readonly reason: string;
+  /** Run in this order from the repository root, after the topology change is in place. */
+  readonly commands: readonly string[];
+}
+
 /** The figures a command reports beyond the timeline. */
 export interface RunMeasures {
   readonly headline: string;
@@ -11,6 +28,7 @@ export interface RunMeasures {
   /** Other named results, e.g. the restored instance's endpoint. */
   readonly results: Readonly<Record<string, string>>;
   readonly nextSteps: readonly string[];
+  readonly stateRebinds?: readonly StateRebind[];
 }
 
 export interface RunReport {
@@ -31,6 +49,8 @@ export interface RunReport {
   readonly timeline: readonly { step: string; title: string; status: string; startedAt?: string; finishedAt?: string; durationMs?: number; summary?: string; error?: string; warnings?: readonly string[] }[];
   readonly warnings: readonly string[];
   readonly nextSteps: readonly string[];
+  /** Stacks whose Terraform state must be rebound before their next plan or apply. */
+  readonly stateRebinds: readonly StateRebind[];
 }
 
 export function buildReport(doc: JournalDocument, measures: RunMeasures): RunReport {
@@ -62,6 +82,7 @@ export function buildReport(doc: JournalDocument, measures: RunMeasures): RunRep
     })),
     warnings: doc.steps.flatMap((step) => step.warnings ?? []),
     nextSteps: measures.nextSteps,
+    stateRebinds: measures.stateRebinds ?? [],
   };
 }
 
@@ -87,6 +108,11 @@ export function reportMarkdown(report: RunReport): string {
   });
   if (report.warnings.length > 0) lines.push('', '## Warnings', '', ...report.warnings.map((warning) => `- ${warning}`));
   if (report.nextSteps.length > 0) lines.push('', '## Next steps', '', ...report.nextSteps.map((step) => `- ${step}`));
+  if (report.stateRebinds.length > 0) {
+    lines.push('', '## Terraform state to rebind (before any plan or apply of these stacks)', '');
+    report.stateRebinds.forEach((rebind) => lines.push(`### ${rebind.stack} (${rebind.region})`, '', rebind.reason, '', '```sh', ...rebind.commands, '```', ''));
+    lines.pop();
+  }
   return `${lines.join('\n')}\n`;
 }
 

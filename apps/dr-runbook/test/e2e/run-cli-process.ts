@@ -21,12 +21,13 @@ export interface ProcessResult {
  * Runs `npm run dr-runbook -- <args>` from the repository root, exactly as an engineer would, with
  * the simulated AWS installed in the CLI process by the preload. `input` is typed on stdin.
  */
-export function runCliProcess(args: readonly string[], options: { scenario?: ScenarioFile; input?: string } = {}): Promise<ProcessResult> {
+export function runCliProcess(args: readonly string[], options: { scenario?: ScenarioFile; input?: string; env?: Readonly<Record<string, string>> } = {}): Promise<ProcessResult> {
   const work = mkdtempSync(join(tmpdir(), 'dr-runbook-e2e-'));
   const scenarioFile = join(work, 'scenario.json');
   const outFile = join(work, 'aws.json');
   const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true', NODE_OPTIONS: '' };
   delete env.XYZ_ENVIRONMENT;
+  Object.assign(env, options.env);
   if (options.scenario) {
     writeFileSync(scenarioFile, JSON.stringify(options.scenario));
     Object.assign(env, { NODE_OPTIONS: `--require ${PRELOAD}`, DR_RUNBOOK_SIM_SCENARIO: scenarioFile, DR_RUNBOOK_SIM_OUT: outFile });

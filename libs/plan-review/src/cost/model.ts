@@ -1,15 +1,25 @@
 import type { Price } from './prices';
 
-/** Groups that match the case study's cost analysis, so the two can be compared. */
-export type CostCategory = 'database' | 'replica' | 'cache' | 'stream' | 'table' | 'other';
+/**
+ * Groups that match the case study's cost analysis, so the two can be compared. RDS Extended
+ * Support has its own: the case study predates it.
+ */
+export type CostCategory = 'database' | 'replica' | 'extended-support' | 'cache' | 'stream' | 'table' | 'other';
 
 /** One billed item of a resource: its monthly amount and the prices it comes from. */
 export interface CostLine {
   readonly label: string;
   readonly usd: number;
   readonly prices: readonly Price[];
+  /**
+   * How many times the price is billed per unit the label names, when more than once: 2 for a
+   * Multi-AZ instance (the standby bills like the primary), the node or shard count. Shown in the rate.
+   */
+  readonly multiplier?: number;
   /** Set on usage-based items: the assumption the amount rests on. */
   readonly assumption?: string;
+  /** Set when the case-study comparison counts this line apart from its resource's category. */
+  readonly category?: CostCategory;
 }
 
 export interface ResourceCost {

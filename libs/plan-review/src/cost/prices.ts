@@ -9,9 +9,11 @@
  */
 export interface Price {
   readonly usd: number;
-  readonly unit: 'hour' | 'GB-month' | 'month' | 'million requests' | 'GB' | 'GB-second';
+  readonly unit: 'hour' | 'vCPU-hour' | 'GB-month' | 'month' | 'million requests' | 'GB' | 'GB-second';
   readonly source: string;
   readonly asOf: string;
+  /** What a reviewer should know about where the figure comes from, shown beside the estimate. */
+  readonly note?: string;
 }
 
 export const PRICED_REGIONS: readonly string[] = ['us-east-1', 'us-west-2', 'us-east-2'];
@@ -38,6 +40,38 @@ export const RDS_MYSQL_INSTANCE_HOUR: Readonly<Record<string, Price>> = {
   'db.t4g.small': hourly(0.032, RDS),
   'db.t4g.medium': hourly(0.065, RDS),
   'db.t4g.large': hourly(0.129, RDS),
+};
+
+/** vCPUs of each instance class above (RDS Extended Support is billed per vCPU). */
+export const RDS_INSTANCE_VCPUS: Readonly<Record<string, number>> = {
+  'db.t3.micro': 2,
+  'db.t3.small': 2,
+  'db.t3.medium': 2,
+  'db.t3.large': 2,
+  'db.t4g.micro': 2,
+  'db.t4g.small': 2,
+  'db.t4g.medium': 2,
+  'db.t4g.large': 2,
+};
+
+/**
+ * RDS Extended Support: billed per vCPU-hour on top of the instance for a major version past the
+ * end of RDS standard support (Multi-AZ bills the standby's vCPUs too). MySQL 8.0 left standard
+ * support on 2026-07-31; years 1 and 2 of Extended Support run to 2028-07-31, and year 3 costs more.
+ */
+export const RDS_EXTENDED_SUPPORT: Readonly<Record<string, { readonly standardSupportEnded: string; readonly vcpuHour: Price }>> = {
+  '8.0': {
+    standardSupportEnded: '2026-07-31',
+    vcpuHour: {
+      usd: 0.1,
+      unit: 'vCPU-hour',
+      source: RDS,
+      asOf: '2026-11-27',
+      note:
+        'RDS Extended Support, year 1–2 list price for US East (N. Virginia), applied here to all three regions like the other prices. ' +
+        'Recorded on 2026-11-27 without access to the AWS page (from the published rate as quoted by several cost guides); check it at the source before relying on it.',
+    },
+  },
 };
 
 /** RDS storage, Single-AZ, per GB-month; Multi-AZ doubles it. */

@@ -1,6 +1,6 @@
 import { block, bool, field, num, text } from '../plan/values';
 import type { CostLine, PricingOutcome } from './model';
-import { ELASTICACHE_NODE_HOUR, HOURS_PER_MONTH, PRICED_REGIONS, PRICES, type Price, RDS_MYSQL_INSTANCE_HOUR, RDS_STORAGE_GB_MONTH } from './prices';
+import { ELASTICACHE_NODE_HOUR, HOURS_PER_MONTH, PRICED_REGIONS, PRICES, type Price, RDS_EXTENDED_SUPPORT, RDS_INSTANCE_VCPUS, RDS_MYSQL_INSTANCE_HOUR, RDS_STORAGE_GB_MONTH } from './prices';
 import type { UsageAssumptions } from './usage';
 
 /** What the pricing of one resource can see. */
@@ -14,13 +14,15 @@ export interface PricingInput {
   readonly usage: UsageAssumptions;
   /** Storage of a replica whose size the plan leaves to its source (the topology's allocatedStorageGb). */
   readonly replicaStorageGb?: number;
+  /** Engine version of a replica whose plan leaves it to its source (the topology's engineVersion). */
+  readonly replicaEngineVersion?: string;
 }
 
 const million = (n: number) => n / 1_000_000;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 function hours(label: string, price: Price, count = 1): CostLine {
-  return { label, usd: price.usd * HOURS_PER_MONTH * count, prices: [price] };
+  return { label, usd: price.usd * HOURS_PER_MONTH * count, prices: [price], ...(count !== 1 ? { multiplier: count } : {}) };
 }
 
 /** Types that cost nothing by themselves (their traffic, if any, is billed on other items). */
@@ -39,24 +41,46 @@ const FREE_TYPES = new Set([
   'aws_s3_bucket_logging', 'aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target', 'terraform_data',
 ]);
 
-function rdsInstance({ values, unknown, region, usage, replicaStorageGb }: PricingInput): PricingOutcome {
+/** RDS Extended Support of a major version past RDS standard support (MySQL 8.0 since 2026-08-01). */
+function extendedSupport(values: unknown, instanceClass: string, multiAz: boolean, engineVersion: string | undefined): { line?: CostLine; notPriced?: string } {
+  if (!engineVersion) return { notPriced: 'RDS Extended Support: the engine version is not in the plan (a replica has its source’s)' };
+  const major = engineVersion.split('.').slice(0, 2).join('.');
+  const support = RDS_EXTENDED_SUPPORT[major];
+  // With Extended Support disabled, RDS upgrades the instance instead of charging for it.
+  if (!support || text(values, 'engine_lifecycle_support') === 'open-source-rds-extended-support-disabled') return {};
+  const vcpus = RDS_INSTANCE_VCPUS[instanceClass];
+  if (!vcpus) return { notPriced: `RDS Extended Support for MySQL ${major}: the vCPUs of ${instanceClass} are not in the price table` };
+  const billed = vcpus * (multiAz ? 2 : 1);
+  return {
+    line: {
+      label: `MySQL ${major} Extended Support (standard support ended ${support.standardSupportEnded}), ${vcpus} vCPUs${multiAz ? ', primary and standby' : ''}`,
+      usd: support.vcpuHour.usd * billed * HOURS_PER_MONTH,
+      prices: [support.vcpuHour],
+      multiplier: billed,
+      category: 'extended-support',
+    },
+  };
+}
+
+function rdsInstance({ values, unknown, region, usage, replicaStorageGb, replicaEngineVersion }: PricingInput): PricingOutcome {
   const instanceClass = text(values, 'instance_class');
   const engine = text(values, 'engine');
   const hourPrice = instanceClass ? RDS_MYSQL_INSTANCE_HOUR[instanceClass] : undefined;
   if (engine && engine !== 'mysql') return { kind: 'unpriced', why: `engine ${engine} is not in the price table (MySQL only)` };
-  if (!hourPrice) return { kind: 'unpriced', why: `instance class ${instanceClass ?? '(unknown)'} is not in the price table` };
+  if (!instanceClass || !hourPrice) return { kind: 'unpriced', why: `instance class ${instanceClass ?? '(unknown)'} is not in the price table` };
   const multiAz = bool(values, 'multi_az') === true;
   const azFactor = multiAz ? 2 : 1;
   const source = text(values, 'replicate_source_db');
   const isReplica = source !== undefined || field(unknown, 'replicate_source_db') === true;
-  const lines: CostLine[] = [{ label: `${instanceClass}${multiAz ? ' Multi-AZ' : ''} instance`, usd: hourPrice.usd * azFactor * HOURS_PER_MONTH, prices: [hourPrice] }];
+  const instance: CostLine = { label: `${instanceClass}${multiAz ? ' Multi-AZ instance, primary and standby' : ' instance'}`, usd: hourPrice.usd * azFactor * HOURS_PER_MONTH, prices: [hourPrice] };
+  const lines: CostLine[] = [multiAz ? { ...instance, multiplier: azFactor } : instance];
   const storageType = text(values, 'storage_type') ?? 'gp2';
   const inherited = isReplica && num(values, 'allocated_storage') === undefined;
   const storageGb = inherited ? replicaStorageGb : num(values, 'allocated_storage');
   const storagePrice = RDS_STORAGE_GB_MONTH[storageType];
   if (storageGb !== undefined && storagePrice) {
-    const label = `${storageGb} GB ${storageType} storage${multiAz ? ' (Multi-AZ)' : ''}${inherited ? ', the source’s size' : ''}`;
-    lines.push({ label, usd: storagePrice.usd * storageGb * azFactor, prices: [storagePrice] });
+    const label = `${storageGb} GB ${storageType} storage${multiAz ? ' (Multi-AZ: primary and standby)' : ''}${inherited ? ', the source’s size' : ''}`;
+    lines.push({ label, usd: storagePrice.usd * storageGb * azFactor, prices: [storagePrice], ...(multiAz ? { multiplier: azFactor } : {}) });
   }
   const sourceRegion = source?.startsWith('arn:') ? source.split(':')[3] : undefined;
   if (isReplica && sourceRegion !== region) {
@@ -69,6 +93,10 @@ function rdsInstance({ values, unknown, region, usage, replicaStorageGb }: Prici
     });
   }
   const notPriced = storageGb === undefined ? [`storage: its size is not in the plan${isReplica ? ' (a replica inherits it from its source)' : ''}`] : [];
+  const engineVersion = text(values, 'engine_version') ?? (isReplica && field(unknown, 'engine_version') !== false ? replicaEngineVersion : undefined);
+  const support = extendedSupport(values, instanceClass, multiAz, engineVersion);
+  if (support.line) lines.push(support.line);
+  if (support.notPriced) notPriced.push(support.notPriced);
   return { kind: 'priced', category: isReplica ? 'replica' : 'database', description: `RDS MySQL ${isReplica ? 'read replica' : 'instance'}`, lines, notPriced };
 }
 

@@ -6,8 +6,8 @@ const ADDRESS = /^[a-z0-9][a-z0-9-]*:[A-Za-z0-9_.\-[\]"]+$/;
 
 const allowEntrySchema = z.object({
   address: z.string().regex(ADDRESS, 'must be "<stack>:<resource address>", e.g. "replica-west:aws_db_instance.replica"'),
-  reason: z.string().trim().min(10, 'say why this replacement or deletion is intended (at least 10 characters)'),
-  action: z.enum(['replace', 'delete']).optional(),
+  reason: z.string().trim().min(10, 'say why this replacement, deletion or rename is intended (at least 10 characters)'),
+  action: z.enum(['replace', 'delete', 'rename']).optional(),
 });
 
 export const allowFileSchema = z.object({

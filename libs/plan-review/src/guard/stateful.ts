@@ -1,3 +1,4 @@
+import type { DatabaseRename } from '../plan/rds-changes';
 import type { ResourceChange } from '../plan/schema';
 import { text } from '../plan/values';
 
@@ -62,4 +63,17 @@ export function statefulReason(change: ResourceChange, context: StatefulContext)
   if (change.mode !== 'managed') return undefined;
   const reasonFor = STATEFUL_TYPES[change.type];
   return reasonFor ? reasonFor(change.change.before, context) : undefined;
+}
+
+/**
+ * What renaming a live RDS instance breaks. Nothing is lost, and renaming back restores the name,
+ * but clients and other stacks follow only once they are changed too.
+ */
+export function renameReason(change: ResourceChange, rename: DatabaseRename): string {
+  const kind = text(change.change.before, 'replicate_source_db') ? 'RDS read replica' : 'RDS database';
+  const to = rename.to ?? 'a name known only after apply';
+  return (
+    `${kind} ${rename.from} is renamed in place to ${to}: no data is lost, but its endpoint (the DNS name clients connect to) and its ARN change, ` +
+    'so applications fail until they connect to the new endpoint, and whatever names the instance outside this plan (other stacks, dashboards, scripts) must follow'
+  );
 }

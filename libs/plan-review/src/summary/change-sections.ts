@@ -1,4 +1,5 @@
-import type { GuardResult } from '../guard/guard';
+import type { GuardAction, GuardFinding, GuardResult } from '../guard/guard';
+import type { AttentionItem } from './attention';
 import type { ChangeDetail, StackReview } from './review';
 import { cell, code, details, limitedList, plural, table } from './format';
 
@@ -13,6 +14,21 @@ export interface DetailLevel {
 
 export const ALLOW_FILE = '.plan-review/allow.json';
 
+const ACTION_NOUNS: Readonly<Record<GuardAction, readonly [string, string]>> = {
+  replace: ['replacement', 'replacements'],
+  delete: ['deletion', 'deletions'],
+  rename: ['rename', 'renames'],
+};
+
+/** "1 replacement, 2 deletions and 1 rename". */
+export function countByAction(findings: readonly GuardFinding[]): string {
+  const parts = (Object.keys(ACTION_NOUNS) as GuardAction[])
+    .map((action) => [action, findings.filter((finding) => finding.action === action).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([action, count]) => plural(count, ...ACTION_NOUNS[action]));
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? 'nothing');
+}
+
 export function guardSection(guard: GuardResult): string {
   if (guard.findings.length === 0 && guard.unusedAllows.length === 0) return '';
   const rows = guard.findings.map((finding) => [
@@ -22,16 +38,24 @@ export function guardSection(guard: GuardResult): string {
     cell(finding.reason),
     cell(finding.allowedBy ? `${finding.cause}; allowed: “${finding.allowedBy.reason}”` : finding.cause),
   ]);
-  const parts = ['### Destructive changes to stateful resources'];
+  const parts = ['### Stateful resources replaced, deleted or renamed'];
   if (rows.length > 0) parts.push(table(['', 'Resource', 'Action', 'Why it matters', 'Cause'], ['l', 'l', 'l', 'l', 'l'], rows));
   if (guard.blocked.length > 0) {
-    parts.push(`If a change above is intended, add its exact address with a reason to ${code(ALLOW_FILE)} in this pull request (see the plan-review README); otherwise change the code so it updates in place.`);
+    parts.push(`If a change above is intended, add its exact address with a reason to ${code(ALLOW_FILE)} in this pull request (see the plan-review README); otherwise change the code so that it keeps the resource, and its name, as they are.`);
   }
   if (guard.unusedAllows.length > 0) {
     const unused = guard.unusedAllows.map((entry) => `${code(entry.address)} (“${entry.reason}”)`);
-    parts.push(`Allow entries that match no destructive change in these plans (remove them, or fix the address):\n${unused.map((entry) => `- ${entry}`).join('\n')}`);
+    parts.push(`Allow entries that match no replacement, deletion or rename in these plans (remove them, or fix the address):\n${unused.map((entry) => `- ${entry}`).join('\n')}`);
   }
   return parts.join('\n\n');
+}
+
+const ATTENTION_LABELS: Readonly<Record<AttentionItem['kind'], string>> = { promotion: 'Promotion' };
+
+export function attentionSection(stacks: readonly StackReview[]): string {
+  const items = stacks.flatMap((review) => review.attention.map((item) => `- **${ATTENTION_LABELS[item.kind]}** of ${code(`${review.stack}:${item.address}`)}: ${item.explanation}`));
+  if (items.length === 0) return '';
+  return ['### Needs attention', 'Allowed, but these changes cannot be undone once applied.', items.join('\n')].join('\n\n');
 }
 
 export function securitySection(stacks: readonly StackReview[], level: DetailLevel): string {

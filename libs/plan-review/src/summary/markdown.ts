@@ -1,4 +1,4 @@
-import { type DetailLevel, driftSection, guardSection, securitySection, stackSection } from './change-sections';
+import { attentionSection, countByAction, type DetailLevel, driftSection, guardSection, securitySection, stackSection } from './change-sections';
 import { costSection } from './cost-section';
 import { code, plural, table, usd, usdDelta } from './format';
 import type { Review } from './review';
@@ -19,9 +19,19 @@ const LEVELS: readonly DetailLevel[] = [
 
 function verdict(review: Review): string {
   const { blocked, findings } = review.guard;
-  if (blocked.length > 0) return `⛔ **${plural(blocked.length, 'destructive change')} to stateful resources not allowed.** This review fails until each is allowed or removed.`;
-  if (findings.length > 0) return `✅ ${plural(findings.length, 'destructive change')} to stateful resources, each explicitly allowed.`;
-  return '✅ No stateful resource is replaced or deleted.';
+  const guard =
+    blocked.length > 0
+      ? `⛔ **Not allowed: ${countByAction(blocked)} of stateful resources.** This review fails until each is allowed or removed.`
+      : findings.length > 0
+        ? `✅ ${countByAction(findings)} of stateful resources, each explicitly allowed.`
+        : '✅ No stateful resource is replaced, deleted or renamed.';
+  const attention = review.stacks.reduce((count, stack) => count + stack.attention.length, 0);
+  if (attention === 0) return guard;
+  const note =
+    attention === 1
+      ? '⚠️ **1 change needs attention** (below): the guard lets it through, but it cannot be undone.'
+      : `⚠️ **${attention} changes need attention** (below): the guard lets them through, but they cannot be undone.`;
+  return `${guard}\n\n${note}`;
 }
 
 function overview(review: Review): string {
@@ -47,6 +57,7 @@ function render(review: Review, level: DetailLevel, note: string): string {
     verdict(review),
     overview(review),
     guardSection(review.guard),
+    attentionSection(review.stacks),
     securitySection(review.stacks, level),
     driftSection(review.stacks, level),
     costSection(review, level),

@@ -6,6 +6,7 @@ import type { AllowEntry } from '../guard/allow';
 import { type GuardResult, runGuard, type StackPlan } from '../guard/guard';
 import { actionReason, CHANGE_KINDS_IN_ORDER, type ChangeKind, changeKind, replacementAttributes } from '../plan/changes';
 import type { ResourceChange } from '../plan/schema';
+import { type AttentionItem, attentionItem } from './attention';
 import { changedAttributes, SECURITY_ATTRIBUTES, SECURITY_TYPES, sensitiveAttributes } from './attributes';
 
 export type ChangeCounts = Record<ChangeKind, number>;
@@ -44,6 +45,8 @@ export interface StackReview {
   /** Changes made outside Terraform that the plan detected while refreshing. */
   readonly drift: readonly ChangeDetail[];
   readonly security: readonly SecurityChange[];
+  /** In-place changes that are allowed but cannot be undone (a replica's promotion). */
+  readonly attention: readonly AttentionItem[];
   readonly cost: StackCost;
   /** The "before" cost shown: from the baseline when one was given, else from the plan's prior state. */
   readonly beforeUsd: number;
@@ -104,6 +107,7 @@ function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: 
   const types = new Map<string, ChangeCounts>();
   const changes: ChangeDetail[] = [];
   const security: SecurityChange[] = [];
+  const attention: AttentionItem[] = [];
   for (const change of plan.resource_changes) {
     if (change.mode !== 'managed') continue;
     const item = detail(change);
@@ -114,6 +118,8 @@ function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: 
     if (item.kind !== 'no-op') changes.push(item);
     const flagged = securityChange(change, item);
     if (flagged) security.push(flagged);
+    const noteworthy = attentionItem(change);
+    if (noteworthy) attention.push(noteworthy);
   }
   const drift = plan.resource_drift
     .filter((change) => change.mode === 'managed')
@@ -127,6 +133,7 @@ function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: 
     changes,
     drift,
     security,
+    attention,
     cost,
     beforeUsd: baseline ?? cost.beforeUsd,
     beforeFrom: baseline === undefined ? 'plan' : 'baseline',

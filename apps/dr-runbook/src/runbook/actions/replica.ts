@@ -56,6 +56,14 @@ export function templateFrom(view: InstanceView): ReplicaTemplate {
   };
 }
 
+/** Journal fact `created:<region>`: this run sent the request that creates the instance under the standard identifier. */
+const CREATED_FACT = 'created:';
+/**
+ * Journal fact `replaced:<region>`: the standard identifier now belongs to a ready replica this run
+ * created. The region's Terraform state still tracks the instance it replaced (see state-rebind.ts).
+ */
+export const REPLACED_FACT = 'replaced:';
+
 /** Identifier for the instance moved aside: `<id>-stale-<yyyymmddhhmm>`, fixed for the whole run. */
 export function staleIdentifier(id: string, runStartedAt: number): string {
   const stamp = new Date(runStartedAt).toISOString().replace(/[-:T]/g, '').slice(0, 12);
@@ -161,6 +169,8 @@ export async function rebuildReplica(ctx: StepContext, spec: ReplicaSpec, topolo
   }
   if (!current) {
     say(`creating ${id} as a replica of ${spec.sourceArn}`);
+    // Recorded before the request, so a resumed run knows the instance under `id` is one it made.
+    ctx.memory.setFact(`${CREATED_FACT}${region}`, id);
     try {
       await ctx.aws.rds.createReadReplica(region, createReplicaInput(spec, topology, template), { deadline: ctx.deadline });
     } catch (error) {
@@ -178,6 +188,7 @@ export async function rebuildReplica(ctx: StepContext, spec: ReplicaSpec, topolo
   const group = regionByName(topology, region).names.dbParameterGroup;
   if (await clearFence(ctx, region, group)) say(`cleared the write fence (read_only) on ${group}`);
   const stale = ctx.memory.fact(`stale:${region}`);
+  if (typeof stale === 'string' || ctx.memory.fact(`${CREATED_FACT}${region}`) !== undefined) ctx.memory.setFact(`${REPLACED_FACT}${region}`, id);
   return `${region}: ${id} replicates from ${spec.sourceId}${typeof stale === 'string' ? `; the previous instance is kept as ${stale}` : ''}`;
 }
 
