@@ -150,10 +150,11 @@ export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
     const topologyDone = doc.steps.find((step) => step.id === 'topology')?.status === 'done';
     const oldPrimaryStack = env.topology.regions.find((region) => region.region === plan.from)?.stackName ?? plan.from;
     const rebinds = stateRebinds(env.topology, doc.facts);
+    const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';
     const nextSteps = [
       topologyDone && doc.facts.topologyPending === false
-        ? `Commit ${env.topologyFileShown}${rebinds.length > 0 ? ' and rebind the Terraform state as below' : ''}, then run the stacks' plan: ${plan.toId} should be updated in place (no replicate_source_db), not replaced.`
-        : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology)${rebinds.length > 0 ? ' and rebind the Terraform state as below' : ''}, then run the stacks' plan: ${plan.toId} should be updated in place, not replaced.`,
+        ? `Commit ${env.topologyFileShown}${rebindFirst}, then run the stacks' plan: ${plan.toId} should be updated in place (no replicate_source_db), not replaced.`
+        : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology)${rebindFirst}, then run the stacks' plan: ${plan.toId} should be updated in place, not replaced.`,
       ...stateRebindSteps(rebinds),
       `The old primary ${plan.fromId} (${plan.from}) is ${doc.facts.fencedAt !== undefined ? 'fenced (read_only=1)' : 'not fenced'} and no longer replicated. Do not apply the ${oldPrimaryStack} stack until a replica exists there (Terraform would replace that instance). When ${plan.from} is healthy, run: npm run dr-runbook -- failback --to ${plan.from}`,
       ...staleCleanupHint(doc.facts),
