@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stackNameOf } from '../src/cli/inputs';
 import { EXIT_BAD_INPUT, EXIT_BLOCKED, EXIT_OK, runCli } from '../src/cli/program';
 import { usd } from '../src/summary/format';
 import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT } from '../src/summary/markdown';
@@ -15,7 +16,15 @@ function cli(...args: string[]) {
 
 const created = fixturePath('mini', 'create', 'mini-platform');
 const replaced = fixturePath('mini', 'replace-all', 'mini-platform');
-const tmp = () => mkdtempSync(join(tmpdir(), 'plan-review-cli-'));
+const renamed = fixturePath('mini', 'rename-and-promote', 'mini-platform');
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-review-cli-'));
+  made.push(dir);
+  return dir;
+};
+
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('plan-review CLI', () => {
   it('prints the Markdown review and exits 0 when nothing stateful is destroyed', () => {
@@ -30,7 +39,7 @@ describe('plan-review CLI', () => {
     const { code, err } = cli(replaced, '--quiet');
     expect(code).toBe(EXIT_BLOCKED);
     expect(err).toContain('plan-review: BLOCKED replace of mini-platform:aws_db_instance.primary: RDS database xyz-prod-mysql-use1');
-    expect(err).toContain('(forced by a change to identifier)');
+    expect(err).toContain('(forced by a change to kms_key_id)');
     expect(err).not.toContain('reading');
   });
 
@@ -46,7 +55,7 @@ describe('plan-review CLI', () => {
     const comment = readFileSync(markdownFile, 'utf8');
     expect(code).toBe(EXIT_BLOCKED);
     expect(out.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
-    expect(out).toContain('- `aws_kms_key.key_1999`: forced by `identifier`');
+    expect(out).toContain('- `aws_kms_key.key_1999`: forced by `kms_key_id`');
     expect(out).not.toContain('…and');
     expect(comment.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(comment).toContain('the job log');
@@ -59,7 +68,16 @@ describe('plan-review CLI', () => {
     writeFileSync(file, JSON.stringify({ allow: keys.map((address) => ({ address, reason: 'fixture: everything is rebuilt on purpose' })) }));
     const result = cli(replaced, '--allow-file', file, '--quiet');
     expect(result.code).toBe(EXIT_OK);
-    expect(result.out).toContain(`✅ ${keys.length} destructive changes to stateful resources, each explicitly allowed.`);
+    expect(result.out).toContain(`✅ ${keys.length} replacements of stateful resources, each explicitly allowed.`);
+  });
+
+  it('exits 1 on the rename of a live database, and 0 once it is allowed; the promotion alone does not block', () => {
+    const blocked = cli(renamed, '--quiet');
+    expect(blocked.code).toBe(EXIT_BLOCKED);
+    expect(blocked.err).toBe('plan-review: BLOCKED rename of mini-platform:aws_db_instance.primary: ' + 'RDS database xyz-prod-mysql-use1 is renamed in place to xyz-prod-mysql-use1-v2: no data is lost, but its endpoint (the DNS name clients connect to) and its ARN change, so applications fail until they connect to the new endpoint, and whatever names the instance outside this plan (other stacks, dashboards, scripts) must follow (identifier xyz-prod-mysql-use1 → xyz-prod-mysql-use1-v2)\n');
+    const allowed = cli(renamed, '--allow', 'mini-platform:aws_db_instance.primary=adopt the new naming scheme (OPS-77)', '--quiet');
+    expect(allowed.code).toBe(EXIT_OK);
+    expect(allowed.out).toContain('⚠️ **1 change needs attention**');
   });
 
   it('allows one change from the command line, and only that one', () => {
@@ -83,16 +101,27 @@ describe('plan-review CLI', () => {
   it.each([
     [['missing/plan.json'], 'plan-review: missing/plan.json: plan not found'],
     [[created, created], 'is already given by'],
-    [[created, '--allow-file', join(__dirname, 'fixtures', 'terraform', 'main.tf')], 'allow file is not valid JSON'],
+    [[created, '--allow-file', join(__dirname, 'fixtures', 'terraform', 'platform.tf')], 'allow file is not valid JSON'],
     [[created, '--allow', 'aws_db_instance.primary=because'], 'must be "<stack>:<resource address>"'],
     [[created, '--environment', 'nowhere'], 'unknown environment "nowhere"'],
     [[join(__dirname, 'fixtures', 'mini', 'create')], 'is a directory; give the plan file itself'],
-    [[created, '--markdown-file', join(__dirname, 'fixtures', 'terraform', 'main.tf', 'review.md')], 'cannot write'],
+    [[created, '--markdown-file', join(__dirname, 'fixtures', 'terraform', 'platform.tf', 'review.md')], 'cannot write'],
   ])('rejects bad input %j with a clear message and exit code 2', (args, message) => {
     const { code, err } = cli(...args);
     expect(code).toBe(EXIT_BAD_INPUT);
     expect(err).toContain(message);
     expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('checks every plan file before reading any, so a bad one prints no progress first', () => {
+    const { code, err } = cli(created, '/nonexistent.json');
+    expect(code).toBe(EXIT_BAD_INPUT);
+    expect(err).toBe('plan-review: /nonexistent.json: plan not found\n');
+  });
+
+  it('refuses a plan file whose directory names no stack', () => {
+    expect(() => stackNameOf('/plan.json')).toThrow("/plan.json: cannot tell its stack, which is the name of the plan file's directory");
+    expect(stackNameOf('cdktf.out/stacks/replica-west/plan.json')).toBe('replica-west');
   });
 
   it('rejects a state file passed as a plan', () => {
@@ -105,7 +134,7 @@ describe('plan-review CLI', () => {
   it('teaches with --help and complains about a missing plan argument', () => {
     const help = cli('--help');
     expect(help.code).toBe(EXIT_OK);
-    expect(help.out).toContain('Exit codes: 0 reviewed, nothing blocked; 1 the guard blocked a destructive change; 2 bad input.');
+    expect(help.out).toContain('Exit codes: 0 reviewed, nothing blocked; 1 the guard blocked a replacement, deletion or rename; 2 bad input.');
     expect(help.out).toContain('.plan-review/allow.json');
     const none = cli();
     expect(none.code).toBe(EXIT_BAD_INPUT);

@@ -16,8 +16,8 @@ export function loadFixture(...path: string[]): StackPlan {
   return { stack: path[path.length - 1], plan: parsePlan(JSON.parse(readFileSync(file, 'utf8')), file) };
 }
 
-/** The mini platform (one resource of every stateful type), as created, replaced or deleted. */
-export function mini(scenario: 'create' | 'replace-all' | 'delete-all'): StackPlan {
+/** The mini platform (one resource of every stateful type): real plans of it created, replaced, renamed and promoted, or deleted. */
+export function mini(scenario: 'create' | 'replace-all' | 'rename-and-promote' | 'delete-all'): StackPlan {
   return loadFixture('mini', scenario, 'mini-platform');
 }
 

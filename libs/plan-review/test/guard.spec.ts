@@ -8,6 +8,17 @@ import { ofType, type PlanDocument, removalOf } from './fixtures/generate/derive
 
 const STATEFUL = Object.keys(STATEFUL_TYPES).sort();
 
+/** The attribute the mini replace-all case changes per type; the real plan says it forces a new resource. */
+const CHANGED_IN_REPLACE_ALL: Record<string, string> = {
+  aws_db_instance: 'kms_key_id',
+  aws_db_parameter_group: 'name',
+  aws_elasticache_replication_group: 'replication_group_id',
+  aws_kinesis_stream: 'name',
+  aws_dynamodb_table: 'name',
+  aws_s3_bucket: 'bucket',
+  aws_kms_key: 'customer_master_key_spec',
+};
+
 describe('destructive-change guard', () => {
   it('passes a plan that only creates', () => {
     const result = runGuard([mini('create')]);
@@ -20,7 +31,8 @@ describe('destructive-change guard', () => {
     for (const finding of findings) {
       expect(finding.action).toBe('replace');
       expect(finding.key).toBe(`mini-platform:${finding.address}`);
-      expect(finding.cause).toMatch(/^forced by a change to (identifier|name|replication_group_id|bucket|customer_master_key_spec)$/);
+      expect(finding.cause).toMatch(/^forced by a change to /);
+      expect(finding.cause.replace('forced by a change to ', '').split(', ')).toContain(CHANGED_IN_REPLACE_ALL[type]);
       expect(finding.reason.length).toBeGreaterThan(20);
     }
   });
@@ -52,6 +64,26 @@ describe('destructive-change guard', () => {
     const types = runGuard([{ stack, plan: withoutDatabases }]).findings.map((finding) => finding.type);
     expect(types).not.toContain('aws_db_parameter_group');
     expect(types).toContain('aws_kms_key');
+  });
+
+  it('blocks the rename of a live database: its endpoint and ARN change although nothing is replaced', () => {
+    const { blocked } = runGuard([mini('rename-and-promote')]);
+    expect(blocked).toHaveLength(1);
+    const [rename] = blocked;
+    expect(rename).toMatchObject({ key: 'mini-platform:aws_db_instance.primary', action: 'rename', cause: 'identifier xyz-prod-mysql-use1 → xyz-prod-mysql-use1-v2' });
+    expect(rename.reason).toMatch(/^RDS database xyz-prod-mysql-use1 is renamed in place to xyz-prod-mysql-use1-v2: no data is lost, but its endpoint .* and its ARN change/);
+  });
+
+  it("lets a replica's promotion through (it is what the code says after a failover)", () => {
+    const promoted = runGuard([mini('rename-and-promote')]).findings.filter((finding) => finding.address === 'aws_db_instance.replica');
+    expect(promoted).toEqual([]);
+  });
+
+  it('allows a rename only with an entry for that address whose action, if any, is rename', () => {
+    const entry = (action?: string) => parseAllowFile({ allow: [{ address: 'mini-platform:aws_db_instance.primary', reason: 'new naming scheme (OPS-77)', ...(action ? { action } : {}) }] }, 'allow.json');
+    expect(runGuard([mini('rename-and-promote')], { allow: entry('rename') }).blocked).toEqual([]);
+    expect(runGuard([mini('rename-and-promote')], { allow: entry() }).blocked).toEqual([]);
+    expect(runGuard([mini('rename-and-promote')], { allow: entry('replace') }).blocked.map((finding) => finding.action)).toEqual(['rename']);
   });
 
   it('ignores deletions of resources that hold no state', () => {

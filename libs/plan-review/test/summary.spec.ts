@@ -15,14 +15,36 @@ function derived(stackPlan: StackPlan, derive: (plan: PlanDocument) => PlanDocum
 
 const isPrimary = (change: { address: string }) => change.address === 'aws_db_instance.primary';
 
+// As the CLI does: stack regions, the state bucket and what replicas inherit from their source come from the topology.
+const topology = topologyFacts('production');
+
 describe('Markdown summary', () => {
   it('summarises the mini platform as created, with its cost and the case-study comparison', () => {
-    expect(renderMarkdown(reviewPlans([mini('create')]))).toMatchSnapshot();
+    expect(renderMarkdown(reviewPlans([mini('create')], topology))).toMatchSnapshot();
   });
 
   it('lists every blocked replacement with its cause, and an allowed one as allowed', () => {
     const allow = parseAllowFile({ allow: [{ address: 'mini-platform:aws_db_instance.replica', reason: 'rebuild the replica from the promoted primary (OPS-42)' }] }, 'allow.json');
-    expect(renderMarkdown(reviewPlans([mini('replace-all')], { allow }))).toMatchSnapshot();
+    expect(renderMarkdown(reviewPlans([mini('replace-all')], { ...topology, allow }))).toMatchSnapshot();
+  });
+
+  it('blocks the rename of the primary and calls out the promotion of its replica, each with a plain explanation', () => {
+    const markdown = renderMarkdown(reviewPlans([mini('rename-and-promote')], topology));
+    expect(markdown).toContain('⛔ **Not allowed: 1 rename of stateful resources.**');
+    expect(markdown).toContain('⚠️ **1 change needs attention** (below): the guard lets it through, but it cannot be undone.');
+    expect(markdown).toContain('| ⛔ **blocked** | `mini-platform:aws_db_instance.primary` | rename | RDS database xyz-prod-mysql-use1 is renamed in place to xyz-prod-mysql-use1-v2: no data is lost, but its endpoint');
+    expect(markdown).toContain(
+      '### Needs attention\n\nAllowed, but these changes cannot be undone once applied.\n\n- **Promotion** of `mini-platform:aws_db_instance.replica`: Read replica xyz-prod-mysql-usw2 stops replicating from arn:aws:rds:us-east-1:111122223333:db:xyz-prod-mysql-use1 and becomes a standalone, writable database. Promotion is one-way',
+    );
+    expect(markdown).toMatchSnapshot();
+  });
+
+  it('shows the billed rate of a Multi-AZ instance, so each amount can be checked by hand', () => {
+    const markdown = renderMarkdown(reviewPlans([mini('create')]));
+    expect(markdown).toContain('| mini-platform | `aws_db_instance.primary` | us-east-1 | db.t3.medium Multi-AZ instance, primary and standby | 2 × [$0.068/hour](https://aws.amazon.com/rds/mysql/pricing/) | $99.28 |');
+    expect(markdown).toContain('| mini-platform | `aws_db_instance.primary` | us-east-1 | 20 GB gp3 storage (Multi-AZ: primary and standby) | 2 × [$0.115/GB-month](https://aws.amazon.com/rds/mysql/pricing/) | $4.60 |');
+    expect(markdown).toContain('| mini-platform | `aws_db_instance.replica` | us-west-2 | db.t3.medium instance | [$0.068/hour](https://aws.amazon.com/rds/mysql/pricing/) | $49.64 |');
+    expect(markdown).toContain('About these rates:\n\n- [$0.1/vCPU-hour](https://aws.amazon.com/rds/mysql/pricing/): RDS Extended Support, year 1–2 list price');
   });
 
   it('calls out a security-relevant update and hides sensitive values', () => {
@@ -35,7 +57,7 @@ describe('Markdown summary', () => {
     });
     const markdown = renderMarkdown(reviewPlans([plan]));
     expect(markdown).toContain('`mini-platform:aws_db_instance.primary` update: `password_wo_version` (sensitive, value hidden), `publicly_accessible`');
-    expect(markdown).toContain('✅ No stateful resource is replaced or deleted.');
+    expect(markdown).toContain('✅ No stateful resource is replaced, deleted or renamed.');
   });
 
   it('shows drift separately from the changes the code makes', () => {
@@ -52,7 +74,7 @@ describe('Markdown summary', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...template, address: `aws_kms_key.key_${i}`, name: `key_${i}` }));
     const markdown = renderMarkdown(reviewPlans([{ stack: 'huge', plan: { ...plan, resource_changes: many } }]));
     expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(markdown).toContain('⛔ **3000 destructive changes to stateful resources not allowed.**');
+    expect(markdown).toContain('⛔ **Not allowed: 3000 deletions of stateful resources.**');
     expect(markdown).toContain('`huge:aws_kms_key.key_0`');
     expect(markdown).toMatch(/cut to fit a pull-request comment|Shortened to fit a pull-request comment/);
   });
@@ -73,9 +95,6 @@ describe("this repository's stacks (real offline plans and cases derived from th
   it('has the real plans of the stacks', () => {
     expect(stackNames).toEqual(expect.arrayContaining(['primary-east', 'replica-west']));
   });
-
-  // As the CLI does: stack regions, the state bucket and the replicas' storage come from the topology.
-  const topology = topologyFacts('production');
 
   it('summarises the whole platform', () => {
     expect(renderMarkdown(reviewPlans(stackNames.map((stack) => loadFixture('stacks', stack)), topology))).toMatchSnapshot();

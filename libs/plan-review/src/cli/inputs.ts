@@ -5,9 +5,14 @@ import { PlanReviewError } from '../errors';
 import type { StackPlan } from '../guard/guard';
 import { parsePlan } from '../plan/parse';
 
-export function readJson(file: string, what: string): unknown {
+/** Fails unless `file` is a readable regular file (so progress is printed only for real input). */
+function requireFile(file: string, what: string): void {
   if (!existsSync(file)) throw new PlanReviewError(`${file}: ${what} not found`);
   if (statSync(file).isDirectory()) throw new PlanReviewError(`${file} is a directory; give the ${what} file itself (cdktf.out/stacks/<stack>/plan.json)`);
+}
+
+export function readJson(file: string, what: string): unknown {
+  requireFile(file, what);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -23,27 +28,34 @@ export function readJson(file: string, what: string): unknown {
 
 /** cdktf.out/stacks/<stack>/plan.json: the stack is the name of the plan file's directory. */
 export function stackNameOf(file: string): string {
-  return basename(dirname(resolve(file)));
+  const stack = basename(dirname(resolve(file)));
+  if (!stack) throw new PlanReviewError(`${file}: cannot tell its stack, which is the name of the plan file's directory; put it at cdktf.out/stacks/<stack>/plan.json`);
+  return stack;
 }
 
+/** Checks every plan file and its stack name first, then reads them one by one with a progress line each. */
 export function readPlans(files: readonly string[], progress: (line: string) => void): StackPlan[] {
   const seen = new Map<string, string>();
-  return files.map((file) => {
+  const stacks = files.map((file) => {
+    requireFile(file, 'plan');
     const stack = stackNameOf(file);
     const earlier = seen.get(stack);
     if (earlier) throw new PlanReviewError(`${file}: stack "${stack}" is already given by ${earlier}; each plan must sit in its own cdktf.out/stacks/<stack>/ directory`);
     seen.set(stack, file);
-    progress(`reading ${file} (stack ${stack})`);
-    return { stack, plan: parsePlan(readJson(file, 'plan'), file) };
+    return stack;
+  });
+  return files.map((file, i) => {
+    progress(`reading ${file} (stack ${stacks[i]})`);
+    return { stack: stacks[i], plan: parsePlan(readJson(file, 'plan'), file) };
   });
 }
 
-/** Regions of the stacks, the state bucket and the database size, from the platform topology. */
-export function topologyFacts(environment: string | undefined): { stackRegions: Record<string, string>; stateBucket: string; replicaStorageGb: number } {
+/** Regions of the stacks, the state bucket and the database's size and version, from the platform topology. */
+export function topologyFacts(environment: string | undefined): { stackRegions: Record<string, string>; stateBucket: string; replicaStorageGb: number; replicaEngineVersion: string } {
   const topology: Topology = loadTopology(environment);
   const stackRegions: Record<string, string> = { [topology.stateBackend.stackName]: topology.stateBackend.region };
   for (const region of topology.regions) stackRegions[region.stackName] = region.region;
-  return { stackRegions, stateBucket: topology.stateBackend.bucket, replicaStorageGb: topology.database.allocatedStorageGb };
+  return { stackRegions, stateBucket: topology.stateBackend.bucket, replicaStorageGb: topology.database.allocatedStorageGb, replicaEngineVersion: topology.database.engineVersion };
 }
 
 /** The "before" cost per stack from an earlier `--json-file` review. */

@@ -36,15 +36,18 @@ Each plan is the JSON of \`terraform show -json <planfile>\`, at cdktf.out/stack
 the name of its directory is the stack name.
 
 What it prints: a Markdown review (counts per stack and resource type, every replacement with the
-attribute that forces it, security-relevant changes, drift, and the monthly cost before and after).
+attribute that forces it, in-place changes that need attention, security-relevant changes, drift, and
+the monthly cost before and after).
 
-The destructive-change guard: a replace or delete of a stateful resource (RDS instances and replicas,
-parameter groups of live databases, ElastiCache replication groups, Kinesis streams, DynamoDB tables,
-S3 buckets, KMS keys) fails the review unless its exact "<stack>:<address>" is allowed, in
-${ALLOW_FILE} (read by default when it exists) or with --allow:
+The guard: a replace or delete of a stateful resource (RDS instances and replicas, parameter groups
+of live databases, ElastiCache replication groups, Kinesis streams, DynamoDB tables, S3 buckets, KMS
+keys), or a rename of a live RDS instance (its endpoint changes), fails the review unless its exact
+"<stack>:<address>" is allowed, in ${ALLOW_FILE} (read by default when it exists) or with --allow:
   {"allow": [{"address": "replica-west:aws_db_instance.replica", "reason": "rebuild after failover (OPS-42)"}]}
+A read replica's promotion (replicate_source_db removed) is called out under "Needs attention" but
+does not fail the review: it is what the code says after a failover.
 
-Exit codes: 0 reviewed, nothing blocked; 1 the guard blocked a destructive change; 2 bad input.
+Exit codes: 0 reviewed, nothing blocked; 1 the guard blocked a replacement, deletion or rename; 2 bad input.
 
 Examples:
   npx nx run-many -t plan -c offline && npm run plan-review -- cdktf.out/stacks/*/plan.json
@@ -58,10 +61,10 @@ function collect(value: string, previous: string[]): string[] {
 
 export function buildProgram(): Command {
   return new Command('plan-review')
-    .description('Review terraform plans of one or more stacks: what changes, what it costs, and whether anything stateful is destroyed.')
+    .description('Review terraform plans of one or more stacks: what changes, what it costs, and whether anything stateful is destroyed or renamed.')
     .argument('<plan.json...>', 'terraform show -json output, one per stack (cdktf.out/stacks/<stack>/plan.json)')
-    .option('--allow-file <file>', `allow list of intended replacements/deletions (default: ${ALLOW_FILE} if it exists)`)
-    .option('--allow <stack:address=reason>', 'allow one destructive change (repeatable)', collect, [])
+    .option('--allow-file <file>', `allow list of intended replacements, deletions and renames (default: ${ALLOW_FILE} if it exists)`)
+    .option('--allow <stack:address=reason>', 'allow one replacement, deletion or rename (repeatable)', collect, [])
     .option('--baseline <review.json>', 'take the "before" cost per stack from an earlier --json-file review')
     .option('--usage <file>', 'JSON overriding the usage assumptions of usage-based costs')
     .option('--json', 'print the review as JSON instead of Markdown', false)

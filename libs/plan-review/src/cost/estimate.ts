@@ -27,6 +27,8 @@ export interface EstimateOptions {
   readonly stackRegion?: string;
   /** Storage of read replicas whose size the plan leaves to their source. */
   readonly replicaStorageGb?: number;
+  /** Engine version of read replicas whose plan leaves it to their source. */
+  readonly replicaEngineVersion?: string;
 }
 
 function isObject(value: unknown): boolean {
@@ -41,7 +43,7 @@ function side(plan: TerraformPlan, changes: readonly ResourceChange[], which: 'b
     if (change.mode !== 'managed' || !isObject(values)) continue;
     const region = providerRegion(plan, change) ?? options.stackRegion ?? '';
     const unknown = which === 'after' ? change.change.after_unknown : undefined;
-    const outcome = priceResource({ type: change.type, values, unknown, region, usage: options.usage, replicaStorageGb: options.replicaStorageGb });
+    const outcome = priceResource({ type: change.type, values, unknown, region, usage: options.usage, replicaStorageGb: options.replicaStorageGb, replicaEngineVersion: options.replicaEngineVersion });
     if (outcome.kind === 'unpriced') unpriced.push({ address: change.address, type: change.type, why: outcome.why });
     if (outcome.kind !== 'priced') continue;
     for (const why of outcome.notPriced ?? []) unpriced.push({ address: change.address, type: change.type, why });

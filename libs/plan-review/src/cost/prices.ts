@@ -68,7 +68,7 @@ export const RDS_EXTENDED_SUPPORT: Readonly<Record<string, { readonly standardSu
       source: RDS,
       asOf: '2026-11-27',
       note:
-        'RDS Extended Support, year 1–2 list price for US East (N. Virginia), applied here to all three regions like the other prices. ' +
+        'RDS Extended Support, year 1–2 list price for US East (N. Virginia), applied here to all three regions like the other prices; a Multi-AZ instance is billed for its standby’s vCPUs too. ' +
         'Recorded on 2026-11-27 without access to the AWS page (from the published rate as quoted by several cost guides); check it at the source before relying on it.',
     },
   },

@@ -19,6 +19,7 @@ export interface PricingInput {
 }
 
 const million = (n: number) => n / 1_000_000;
+const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 function hours(label: string, price: Price, count = 1): CostLine {
@@ -93,7 +94,7 @@ function rdsInstance({ values, unknown, region, usage, replicaStorageGb, replica
     });
   }
   const notPriced = storageGb === undefined ? [`storage: its size is not in the plan${isReplica ? ' (a replica inherits it from its source)' : ''}`] : [];
-  const engineVersion = text(values, 'engine_version') ?? (isReplica && field(unknown, 'engine_version') !== false ? replicaEngineVersion : undefined);
+  const engineVersion = text(values, 'engine_version') ?? (isReplica ? replicaEngineVersion : undefined);
   const support = extendedSupport(values, instanceClass, multiAz, engineVersion);
   if (support.line) lines.push(support.line);
   if (support.notPriced) notPriced.push(support.notPriced);
@@ -107,7 +108,7 @@ function cacheReplicationGroup({ values }: PricingInput): PricingOutcome {
   const shards = num(values, 'num_node_groups');
   const replicas = num(values, 'replicas_per_node_group');
   const nodes = num(values, 'num_cache_clusters') ?? (shards !== undefined ? shards * ((replicas ?? 0) + 1) : 1);
-  return { kind: 'priced', category: 'cache', description: 'ElastiCache Redis replication group', lines: [hours(`${nodes} × ${nodeType} node`, price, nodes)] };
+  return { kind: 'priced', category: 'cache', description: 'ElastiCache Redis replication group', lines: [hours(plural(nodes, `${nodeType} node`), price, nodes)] };
 }
 
 function kinesisStream({ values, usage }: PricingInput): PricingOutcome {
@@ -122,7 +123,7 @@ function kinesisStream({ values, usage }: PricingInput): PricingOutcome {
     return { kind: 'priced', category: 'stream', description: 'Kinesis stream, on-demand (per-GB charges not priced)', lines: [hours('stream hours (on-demand)', PRICES.kinesisOnDemandStreamHour)] };
   }
   const shards = num(values, 'shard_count') ?? 1;
-  return { kind: 'priced', category: 'stream', description: 'Kinesis stream, provisioned', lines: [hours(`${shards} shards`, PRICES.kinesisShardHour, shards), put] };
+  return { kind: 'priced', category: 'stream', description: 'Kinesis stream, provisioned', lines: [hours(plural(shards, 'shard'), PRICES.kinesisShardHour, shards), put] };
 }
 
 function dynamodbTable({ values, usage }: PricingInput): PricingOutcome {
@@ -169,7 +170,7 @@ function vpcEndpoint({ values }: PricingInput): PricingOutcome {
   if (text(values, 'vpc_endpoint_type') !== 'Interface') return { kind: 'free' };
   const subnets = field(values, 'subnet_ids');
   const zones = Array.isArray(subnets) && subnets.length > 0 ? subnets.length : 1;
-  return { kind: 'priced', category: 'other', description: 'interface VPC endpoint', lines: [hours(`${zones} AZ endpoint hours`, PRICES.interfaceEndpointHourPerAz, zones)] };
+  return { kind: 'priced', category: 'other', description: 'interface VPC endpoint', lines: [hours(`endpoint hours in ${plural(zones, 'AZ')}`, PRICES.interfaceEndpointHourPerAz, zones)] };
 }
 
 const PRICERS: Readonly<Record<string, (input: PricingInput) => PricingOutcome>> = {

@@ -1,11 +1,17 @@
 import type { CaseStudyComparison } from '../cost/case-study';
+import type { CostLine } from '../cost/model';
 import { HOURS_PER_MONTH, type Price } from '../cost/prices';
 import type { Review } from './review';
 import type { DetailLevel } from './change-sections';
 import { cell, code, details, table, usd, usdDelta } from './format';
 
-function rateOf(price: Price): string {
+function linkOf(price: Price): string {
   return `[$${price.usd}/${price.unit}](${price.source})`;
+}
+
+/** The rate as billed: "2 × $0.068/hour" for a Multi-AZ instance, so the amount can be checked by hand. */
+function rateOf(line: CostLine): string {
+  return `${line.multiplier ? `${line.multiplier} × ` : ''}${line.prices.map(linkOf).join(' + ')}`;
 }
 
 /** One row per billed item; identical items of one type in one stack (alarms) share a row. */
@@ -15,7 +21,7 @@ function costTable(review: Review, level: DetailLevel): string {
     for (const resource of stack.cost.after) {
       for (const line of resource.lines) {
         const item = `${line.label}${line.assumption ? ' *(usage-based)*' : ''}`;
-        const rate = line.prices.map(rateOf).join(' + ');
+        const rate = rateOf(line);
         const key = [stack.stack, resource.type, resource.region, item, rate, line.usd].join('|');
         const row = rows.get(key);
         if (row) {
@@ -32,6 +38,16 @@ function costTable(review: Review, level: DetailLevel): string {
   const shown = all.slice(0, level.listLimit * 2);
   const note = all.length > shown.length ? `\n\n…and ${all.length - shown.length} more items (see the job log).` : '';
   return table(['Stack', 'Resource', 'Region', 'Item', 'Rate', '$/month'], ['l', 'l', 'l', 'l', 'l', 'r'], shown) + note;
+}
+
+/** Prices that carry a caveat about where the figure comes from. */
+function priceNotes(review: Review): string {
+  const notes = new Map<string, string>();
+  for (const line of review.stacks.flatMap((stack) => stack.cost.after.flatMap((resource) => resource.lines))) {
+    for (const price of line.prices) if (price.note) notes.set(linkOf(price), price.note);
+  }
+  if (notes.size === 0) return '';
+  return `About these rates:\n\n${[...notes].map(([rate, note]) => `- ${rate}: ${note}`).join('\n')}`;
 }
 
 function assumptions(review: Review): string {
@@ -65,6 +81,8 @@ export function costSection(review: Review, level: DetailLevel): string {
       `Before: ${usd(review.beforeUsd)}, after: ${usd(review.afterUsd)} (${usdDelta(review.afterUsd - review.beforeUsd)}).`,
   ];
   const hasItems = review.stacks.some((stack) => stack.cost.after.length > 0);
+  const notes = priceNotes(review);
+  if (notes) parts.push(notes);
   if (hasItems) parts.push(details('Cost by resource after the change', costTable(review, level)));
   const usage = assumptions(review);
   if (usage) parts.push(details('Usage assumptions', usage));

