@@ -15,6 +15,12 @@ const boundaries = {
   ],
 };
 
+/** Relative imports of the shared test helpers, from a project's tests and from plan-review's fixture generator. */
+const TEST_HELPERS = [
+  ...['synth-app', 'offline-terraform', 'applied-state'].flatMap((helper) => [`../../../tools/jest/${helper}`, `../../jest/${helper}`]),
+  '../../../../../tools/jest/applied-state',
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -29,10 +35,11 @@ export default [
     },
   },
   {
-    // Tests share two helpers in tools/jest: one runs an app as its synth target does, one runs terraform offline.
-    files: ['**/*.spec.ts'],
+    // Tests (and test fixture generators) share helpers in tools/jest: run an app as its synth
+    // target does, run terraform offline, build a state as if a plan were applied.
+    files: ['**/*.spec.ts', '**/test/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['../../../tools/jest/synth-app', '../../jest/synth-app', '../../../tools/jest/offline-terraform', '../../jest/offline-terraform'] }],
+      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: TEST_HELPERS }],
     },
   },
   {

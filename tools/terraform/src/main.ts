@@ -27,6 +27,7 @@ Examples:
   npx nx run replica-west:validate          # terraform validate, offline
   npx nx run primary-east:plan -c offline   # real plan with no AWS account -> cdktf.out/stacks/primary-east/plan.json
   npx nx run primary-east:plan              # real plan against the S3 backend (needs AWS credentials)
+  npm run terraform -- plan replica-west --offline --state pulled.tfstate   # what the code change does to that state
   npx nx run primary-east:deploy --plan-file=cdktf.out/stacks/primary-east/plan.tfplan
   XYZ_REVIEWED_PLANS_DIR=reviewed-plans npx nx affected -t deploy   # CI: <dir>/<stack>/plan.tfplan per stack
   npm run terraform -- migrate-state state-backend                 # after the bootstrap apply
@@ -47,7 +48,10 @@ program
   .description('terraform plan, saved to plan.tfplan and plan.json in the stack directory')
   .argument('<stack>', 'stack name', stackArgument)
   .option('--offline', 'plan with no cloud account: local backend, stand-in remote state, mock credentials', false)
-  .action((stack: string, options: { offline: boolean }) => planStack(stack, { offline: options.offline, verbose: program.opts().verbose }));
+  .option('--state <file>', 'with --offline: plan against this Terraform state (e.g. from `terraform state pull`) instead of an empty one, without refreshing it')
+  .action((stack: string, options: { offline: boolean; state?: string }) =>
+    planStack(stack, { offline: options.offline, state: options.state, verbose: program.opts().verbose }),
+  );
 
 program
   .command('deploy')

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { offlinePrimaryOutputs } from '@xyz/stacks';
 import { loadTopology, regionForStack, type Topology } from '@xyz/topology';
 import { UserError } from '../errors';
-import { offlineOverride, type SynthesizedStack } from '../offline/overrides';
+import { OFFLINE_STATE_FILE, offlineOverride, type SynthesizedStack } from '../offline/overrides';
 import { standInState } from '../offline/standin-state';
 import { offlineDir, stackDir } from '../paths';
 
@@ -17,9 +17,10 @@ function stackNameFromStateKey(topology: Topology, key: string): string {
 
 /**
  * Copies the synthesized stack into its offline working directory and adds the override file
- * and the remote-state stand-ins. The real stack directory is never touched.
+ * and the remote-state stand-ins. The real stack directory is never touched. The local backend
+ * starts empty, or from `priorState` (the text of a state file) when one is given.
  */
-export function prepareOfflineWorkdir(stack: string, synthesized: SynthesizedStack, secretsEndpoint: string | undefined): string {
+export function prepareOfflineWorkdir(stack: string, synthesized: SynthesizedStack, secretsEndpoint: string | undefined, priorState?: string): string {
   const topology = loadTopology();
   const dir = offlineDir(stack);
   mkdirSync(dir, { recursive: true });
@@ -38,6 +39,7 @@ export function prepareOfflineWorkdir(stack: string, synthesized: SynthesizedSta
   }
   const override = offlineOverride({ stack: synthesized, standInStateFiles, secretsEndpoint });
   writeFileSync(join(dir, 'offline_override.tf.json'), JSON.stringify(override, null, 2));
+  if (priorState !== undefined) writeFileSync(join(dir, OFFLINE_STATE_FILE), priorState);
   if (!existsSync(join(dir, 'cdk.tf.json'))) throw new UserError(`could not prepare ${dir}`);
   return dir;
 }

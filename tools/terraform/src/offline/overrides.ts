@@ -14,6 +14,9 @@ export interface OfflineOverrideInput {
   readonly secretsEndpoint?: string;
 }
 
+/** The local backend's state file, relative to the offline working directory. */
+export const OFFLINE_STATE_FILE = 'offline.tfstate';
+
 const OFFLINE_PROVIDER_SETTINGS = {
   access_key: 'offline-mock',
   secret_key: 'offline-mock',
@@ -31,7 +34,7 @@ const OFFLINE_PROVIDER_SETTINGS = {
  */
 export function offlineOverride(input: OfflineOverrideInput): Record<string, unknown> {
   const override: Record<string, unknown> = {
-    terraform: { backend: { local: { path: 'offline.tfstate' } } },
+    terraform: { backend: { local: { path: OFFLINE_STATE_FILE } } },
   };
   const providers = input.stack.provider?.aws ?? [];
   override['provider'] = {
