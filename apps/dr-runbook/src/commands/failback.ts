@@ -1,15 +1,12 @@
 import { primaryRegionOf, regionByName } from '@xyz/topology';
 import { BRIEF_RETRY, PERSISTENT_RETRY } from '../aws/retry-policy';
-import { switchEndpointStep } from '../runbook/actions/endpoint';
 import { fenceStep } from '../runbook/actions/fence';
 import { lagWaitStep } from '../runbook/actions/lag-wait';
-import { requestMultiAzStep, waitMultiAzStep } from '../runbook/actions/multi-az';
-import { promoteStep } from '../runbook/actions/promote';
 import { rebuildReplicasStep, type ReplicaSpec, staleIdentifier, templateFrom } from '../runbook/actions/replica';
-import { topologyStep } from '../runbook/actions/topology-change';
 import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
 import type { Step } from '../runbook/step';
 import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+import { promotionSteps } from './promotion-steps';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 
 export interface FailbackRequest {
@@ -140,12 +137,7 @@ export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
         timeoutMs: 30 * 60_000,
         ifItFails: `writes are fenced on ${plan.fromId}: applications cannot write. Resume promptly, or clear the fence (see the fence step) to return to ${plan.from}.`,
       }),
-      promoteStep(target, topology),
-      requestMultiAzStep(target, topology),
-      switchEndpointStep(target, plan.toEndpoint, topology),
-      waitMultiAzStep(target, topology),
-      ...(plan.replicas.length > 0 ? [rebuildReplicasStep(plan.replicas, topology)] : []),
-      topologyStep(env.topologyFile, plan.to, request.writeTopology, env.topologyFileShown),
+      ...promotionSteps(env, plan, request.writeTopology),
     ];
   },
   confirmation: (plan) => plan.toId,

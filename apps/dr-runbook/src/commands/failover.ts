@@ -2,14 +2,11 @@ import { primaryRegionOf, regionByName } from '@xyz/topology';
 import { BRIEF_RETRY, PERSISTENT_RETRY, PROBE_RETRY } from '../aws/retry-policy';
 import { formatDuration } from '../core/format';
 import { fenceStep } from '../runbook/actions/fence';
-import { requestMultiAzStep, waitMultiAzStep } from '../runbook/actions/multi-az';
-import { promoteStep } from '../runbook/actions/promote';
-import { rebuildReplicasStep, type ReplicaSpec, staleIdentifier, templateFrom } from '../runbook/actions/replica';
-import { switchEndpointStep } from '../runbook/actions/endpoint';
-import { topologyStep } from '../runbook/actions/topology-change';
+import { type ReplicaSpec, staleIdentifier, templateFrom } from '../runbook/actions/replica';
 import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
 import type { Step } from '../runbook/step';
 import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+import { promotionSteps } from './promotion-steps';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 
 export interface FailoverRequest {
@@ -130,16 +127,9 @@ export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
   target: (request) => request.to,
   prepare,
   steps(env, request, plan): Step[] {
-    const { topology } = env;
-    const target = { region: plan.to, id: plan.toId };
     return [
       ...(plan.fenceOldPrimary ? [fenceStep({ region: plan.from, id: plan.fromId, parameterGroup: plan.fromParameterGroup, required: false })] : []),
-      promoteStep(target, topology),
-      requestMultiAzStep(target, topology),
-      switchEndpointStep(target, plan.toEndpoint, topology),
-      waitMultiAzStep(target, topology),
-      ...(plan.replicas.length > 0 ? [rebuildReplicasStep(plan.replicas, topology)] : []),
-      topologyStep(env.topologyFile, plan.to, request.writeTopology, env.topologyFileShown),
+      ...promotionSteps(env, plan, request.writeTopology),
     ];
   },
   confirmation: (plan) => plan.toId,
