@@ -5,7 +5,7 @@
 //
 //   node tools/run-ts.cjs <entry.ts> [arguments...]
 const { buildSync } = require('esbuild');
-const { mkdirSync, rmSync } = require('node:fs');
+const { existsSync, mkdirSync, rmSync } = require('node:fs');
 const { basename, join, resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');
@@ -38,8 +38,8 @@ module.exports = { runTypeScript };
 
 if (require.main === module) {
   const [entry, ...args] = process.argv.slice(2);
-  if (!entry) {
-    console.error('usage: node tools/run-ts.cjs <entry.ts> [arguments...]');
+  if (!entry || !existsSync(resolve(root, entry))) {
+    console.error(`usage: node tools/run-ts.cjs <entry.ts> [arguments...]${entry ? `\nerror: ${entry} does not exist` : ''}`);
     process.exit(2);
   }
   runTypeScript(entry, args);
