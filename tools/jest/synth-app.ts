@@ -12,7 +12,7 @@ export interface AppRun {
   /** The synthesized cdk.tf.json, parsed (undefined if the app wrote none). */
   readonly stack?: {
     provider: { aws: Array<{ region: string }> };
-    terraform: { backend: Record<string, { key?: string; path?: string }> };
+    terraform: { backend: Record<string, { bucket?: string; key?: string; path?: string; kms_key_id?: string }> };
     output?: Record<string, { value: unknown }>;
   };
 }

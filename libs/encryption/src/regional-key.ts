@@ -1,5 +1,6 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { regionalKeyPolicy } from './key-policy';
 
@@ -22,6 +23,11 @@ export interface RegionalKeyProps {
   readonly allowCloudWatch?: boolean;
   /** @default {} */
   readonly tags?: Record<string, string>;
+  /**
+   * The provider of the key's region, for stacks that span regions.
+   * @default the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /** The customer-managed key that encrypts every data service of one region, rotated yearly. */
@@ -37,7 +43,8 @@ export class RegionalKey extends Construct {
       deletionWindowInDays: props.deletionWindowDays ?? 30,
       policy: regionalKeyPolicy({ accountId: props.accountId, region: props.region, allowCloudWatch: props.allowCloudWatch }),
       tags: props.tags,
+      provider: props.provider,
     });
-    this.alias = new KmsAlias(this, 'alias', { name: props.alias, targetKeyId: this.key.keyId });
+    this.alias = new KmsAlias(this, 'alias', { name: props.alias, targetKeyId: this.key.keyId, provider: props.provider });
   }
 }

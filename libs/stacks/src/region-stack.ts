@@ -9,7 +9,7 @@ import { primaryRegionOf, type RegionTopology, type Topology } from '@xyz/topolo
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { PRIMARY_OUTPUTS_READ_BY_REPLICAS, REGION_OUTPUTS } from './region-outputs';
-import { addAwsProvider, readStackState, useRemoteState } from './state';
+import { addAwsProvider, readStackState, useRemoteState } from '@xyz/stack-base';
 import { WriterEndpointParameter } from './writer-endpoint';
 
 export interface RegionStackProps {
@@ -61,7 +61,7 @@ export class RegionStack extends TerraformStack {
       this.database = primary;
       writerAddress = primary.instance.address;
     } else {
-      const primaryState = readStackState(this, 'primary-state', topology, primaryRegionOf(topology).stackName);
+      const primaryState = readStackState(this, 'primary-state', topology, primaryRegionOf(topology).stackName, region.region);
       const [arnOutput, addressOutput] = PRIMARY_OUTPUTS_READ_BY_REPLICAS;
       this.database = new CrossRegionReplica(this, 'database', { ...databaseProps, sourceDbInstanceArn: primaryState.getString(arnOutput) });
       writerAddress = primaryState.getString(addressOutput);

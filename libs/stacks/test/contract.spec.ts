@@ -25,12 +25,32 @@ describe('contract between the primary stack and its replicas', () => {
     expect(exported).toEqual(expect.arrayContaining(read));
   });
 
-  it.each(['replica-west', 'replica-ohio'])("%s reads the primary's state from the primary's backend bucket and key", (replicaName) => {
+  it.each([
+    ['replica-west', 'us-west-2', 'usw2'],
+    ['replica-ohio', 'us-east-2', 'use2'],
+  ])("%s reads the primary's state from the replicated copy in its own region, under the primary's key", (replicaName, region, code) => {
     const replica = synthRegion(replicaName);
     const remote = replica.json.data?.terraform_remote_state?.['primary-state'] as { backend: string; config: Record<string, unknown> };
-    const backend = primary.json.terraform.backend.s3;
+    const primaryBackend = primary.json.terraform.backend.s3;
     expect(remote.backend).toBe('s3');
-    expect(remote.config).toEqual({ bucket: backend.bucket, key: backend.key, region: backend.region });
+    expect(remote.config).toEqual({ bucket: `xyz-prod-tfstate-${code}-111122223333`, key: primaryBackend.key, region });
+    expect(remote.config.bucket).toBe(replica.json.terraform.backend.s3.bucket);
+    expect(remote.config.bucket).not.toBe(primaryBackend.bucket);
+  });
+
+  it.each([
+    ['primary-east', 'us-east-1', 'use1'],
+    ['replica-west', 'us-west-2', 'usw2'],
+    ['replica-ohio', 'us-east-2', 'use2'],
+  ])("%s keeps its state in its own region's bucket, encrypted with that region's state key", (stackName, region, code) => {
+    expect(synthRegion(stackName).json.terraform.backend.s3).toEqual({
+      bucket: `xyz-prod-tfstate-${code}-111122223333`,
+      key: `production/${stackName}.tfstate`,
+      region,
+      encrypt: true,
+      kms_key_id: `arn:aws:kms:${region}:111122223333:alias/xyz-prod-terraform-state`,
+      use_lockfile: true,
+    });
   });
 
   it('every region stack exports the same outputs whatever its role', () => {

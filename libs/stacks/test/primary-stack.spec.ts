@@ -98,12 +98,13 @@ describe('primary-east: the MySQL primary, a checklist of its security propertie
     });
   });
 
-  it('keeps its state in the shared bucket under its own key, locked', () => {
+  it("keeps its state in its region's bucket under its own key, locked, encrypted with the region's state key", () => {
     expect(stack.json.terraform.backend.s3).toEqual({
-      bucket: 'xyz-prod-terraform-state-111122223333',
+      bucket: 'xyz-prod-tfstate-use1-111122223333',
       key: 'production/primary-east.tfstate',
       region: 'us-east-1',
       encrypt: true,
+      kms_key_id: 'arn:aws:kms:us-east-1:111122223333:alias/xyz-prod-terraform-state',
       use_lockfile: true,
     });
   });

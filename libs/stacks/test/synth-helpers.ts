@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcessorBundle } from '@xyz/stream';
 import { RegionStack } from '../src/region-stack';
-import { StateBackendStack } from '../src/state-backend-stack';
 
 export interface SynthesizedJson {
   terraform: { backend: Record<string, Record<string, unknown>> };
@@ -25,7 +24,7 @@ export interface SynthesizedStack {
   addressOf(type: string): string;
 }
 
-function wrap(text: string): SynthesizedStack {
+export function wrap(text: string): SynthesizedStack {
   const json = JSON.parse(text) as SynthesizedJson;
   const all = (type: string) => Object.values(json.resource[type] ?? {});
   return {
@@ -65,8 +64,4 @@ export function testProcessorBundle(): ProcessorBundle {
 export function synthRegion(stackName: string, topology: Topology = productionTopology()): SynthesizedStack {
   const stack = new RegionStack(Testing.app(), { topology, region: regionForStack(topology, stackName), processorBundle: testProcessorBundle() });
   return wrap(Testing.synth(stack, true));
-}
-
-export function synthStateBackend(topology: Topology = productionTopology(), bootstrap = false): SynthesizedStack {
-  return wrap(Testing.synth(new StateBackendStack(Testing.app(), { topology, bootstrap }), true));
 }

@@ -14,6 +14,7 @@ export type {
   AlarmThresholds,
   CacheSettings,
   DatabaseSettings,
+  RegionalStateStore,
   RegionRole,
   RegionTopology,
   StateBackendSettings,
@@ -22,6 +23,18 @@ export type {
   Topology,
 } from './model';
 export type { GlobalResourceNames, RegionResourceNames } from './naming';
-export { isPlatformRegion, primaryRegionOf, regionByName, regionForStack, replicaRegionsOf, stateKey } from './queries';
+export {
+  isPlatformRegion,
+  primaryRegionOf,
+  regionByName,
+  regionForStack,
+  replicaRegionsOf,
+  replicatedStateLocation,
+  stateKey,
+  stateLocation,
+  type StateLocation,
+  stateRegionOf,
+  stateStoreOf,
+} from './queries';
 export { resolveTopology, STATE_BACKEND_STACK } from './resolve';
 export { type TopologyDocument, topologySchema } from './schema';

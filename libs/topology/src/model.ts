@@ -28,11 +28,25 @@ export interface RegionTopology {
   readonly names: RegionResourceNames;
 }
 
-export interface StateBackendSettings {
-  readonly bucket: string;
+/** One region's Terraform state store: the state of the region's own stack, and copies of every other stack's. */
+export interface RegionalStateStore {
   readonly region: AwsRegion;
-  /** The backend stack keeps its own state locally: it creates the bucket everything else uses. */
+  readonly bucket: string;
+  /** Server access logs of the state bucket: who read or wrote which state, and when. */
+  readonly logBucket: string;
+  /** The region's state key, named by alias (the key id is only known once it exists). */
+  readonly kmsAlias: string;
+  /** What the S3 backends send as the SSE-KMS key and what the bucket policy requires. */
+  readonly kmsAliasArn: string;
+}
+
+export interface StateBackendSettings {
+  /** The stack that creates every region's state store (it bootstraps with local state). */
   readonly stackName: string;
+  /** The region whose store holds the state-backend stack's own state. */
+  readonly homeRegion: AwsRegion;
+  /** One store per region of the platform, in the order of `regions`. */
+  readonly stores: readonly RegionalStateStore[];
 }
 
 /** The validated, resolved platform description that stacks, constructs and the runbook share. */

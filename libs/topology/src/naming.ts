@@ -64,3 +64,17 @@ export function globalResourceNames(project: string, envShort: string): GlobalRe
     streamDeadLetterQueue: `${prefix}-device-event-dlq`,
   };
 }
+
+const STATE_KEY_ALIAS_COMPONENT = 'terraform-state';
+
+/** The names of one region's state store. S3 bucket names are global, so they carry the account. */
+export function stateStoreNames(project: string, envShort: string, bucketPrefix: string, accountId: string, region: AwsRegion) {
+  const code = regionShortCode(region);
+  const kmsAlias = `alias/${project}-${envShort}-${STATE_KEY_ALIAS_COMPONENT}`;
+  return {
+    bucket: `${bucketPrefix}-${code}-${accountId}`,
+    logBucket: `${bucketPrefix}-logs-${code}-${accountId}`,
+    kmsAlias,
+    kmsAliasArn: `arn:aws:kms:${region}:${accountId}:${kmsAlias}`,
+  };
+}

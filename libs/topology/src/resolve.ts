@@ -1,8 +1,8 @@
 import { type AwsRegion, isAwsRegion } from './aws-regions';
 import { cidrPrefixLength, parseCidr, rangesOverlap, subnetCidr } from './cidr';
 import { TopologyError } from './errors';
-import type { RegionTopology, Topology } from './model';
-import { globalResourceNames, regionResourceNames } from './naming';
+import type { RegionalStateStore, RegionTopology, Topology } from './model';
+import { globalResourceNames, regionResourceNames, stateStoreNames } from './naming';
 import { type TopologyDocument, topologySchema } from './schema';
 
 export const STATE_BACKEND_STACK = 'state-backend';
@@ -114,6 +114,11 @@ function resolveRegion(doc: TopologyDocument, index: number, primary: AwsRegion)
   };
 }
 
+/** The schema caps the prefix at 32 characters, so every bucket name stays within S3's 63. */
+function resolveStateStore(doc: TopologyDocument, region: AwsRegion): RegionalStateStore {
+  return { region, ...stateStoreNames(doc.project, doc.environmentShort, doc.stateBackend.bucketPrefix, doc.accountId, region) };
+}
+
 /**
  * Validates a topology document and resolves every region's role and names.
  * Throws TopologyError naming the first offending field.
@@ -140,8 +145,12 @@ export function resolveTopology(input: unknown, source?: string): Topology {
   if (!doc.regions.some((entry) => entry.region === doc.stream.homeRegion)) {
     throw new TopologyError('stream.homeRegion', `"${doc.stream.homeRegion}" is not one of the platform's regions`, source);
   }
-  const stateRegion = knownRegion(doc.stateBackend.region, 'stateBackend.region', source);
+  const stateHome = knownRegion(doc.stateBackend.homeRegion, 'stateBackend.homeRegion', source);
+  if (!doc.regions.some((entry) => entry.region === stateHome)) {
+    throw new TopologyError('stateBackend.homeRegion', `"${stateHome}" is not one of the platform's regions`, source);
+  }
   const regions = doc.regions.map((_, i) => resolveRegion(doc, i, primary));
+  const stores = regions.map((entry) => resolveStateStore(doc, entry.region));
   return {
     project: doc.project,
     environment: doc.environment,
@@ -149,7 +158,7 @@ export function resolveTopology(input: unknown, source?: string): Topology {
     accountId: doc.accountId,
     primaryRegion: primary,
     regions,
-    stateBackend: { bucket: doc.stateBackend.bucket, region: stateRegion, stackName: STATE_BACKEND_STACK },
+    stateBackend: { stackName: STATE_BACKEND_STACK, homeRegion: stateHome, stores },
     database: doc.database,
     cache: doc.cache,
     stream: doc.stream,

@@ -21,8 +21,13 @@ export const topologySchema = z.strictObject({
   primaryRegion: z.string(),
   replicaRegions: z.array(z.string()).optional(),
   stateBackend: z.strictObject({
-    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name'),
-    region: z.string(),
+    /**
+     * Every region keeps the state of its own stack in a bucket of its own,
+     * `<bucketPrefix>-<region code>-<account>`, replicated to every other region.
+     */
+    bucketPrefix: z.string().regex(/^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/, 'lower-case letters, digits and hyphens, 3 to 32 characters'),
+    /** The region whose bucket holds the state-backend stack's own state. */
+    homeRegion: z.string(),
   }),
   regions: z.array(regionEntrySchema).min(1),
   database: z.strictObject({

@@ -1,0 +1,3 @@
+import baseConfig, { constructRules } from '../../eslint.config.mjs';
+
+export default [...baseConfig, ...constructRules];
