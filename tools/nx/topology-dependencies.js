@@ -2,13 +2,14 @@
 // primary region's stack, so `nx affected -t deploy` applies the primary first. After a
 // failover, changing primaryRegion in the topology flips the order with no other edit.
 const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 
 const ENVIRONMENTS_DIR = 'libs/topology/environments';
 
 function readTopology(workspaceRoot) {
   const environment = process.env.XYZ_ENVIRONMENT || 'production';
-  return JSON.parse(readFileSync(join(workspaceRoot, ENVIRONMENTS_DIR, `${environment}.json`), 'utf8'));
+  const dir = process.env.XYZ_TOPOLOGY_DIR ? resolve(process.env.XYZ_TOPOLOGY_DIR) : join(workspaceRoot, ENVIRONMENTS_DIR);
+  return JSON.parse(readFileSync(join(dir, `${environment}.json`), 'utf8'));
 }
 
 /** @type {import('nx/src/project-graph/plugins').CreateDependencies} */

@@ -30,6 +30,8 @@ export interface AccessLogBucketProps {
  */
 export class AccessLogBucket extends Construct {
   readonly bucket: S3Bucket;
+  /** S3 refuses to turn logging on until this policy lets its logging service write. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
@@ -64,7 +66,7 @@ export class AccessLogBucket extends Construct {
       ],
       provider,
     });
-    new S3BucketPolicy(this, 'policy', {
+    this.policy = new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
       policy: accessLogBucketPolicy({ logBucket: props.bucketName, prefix: props.prefix, sourceBucket: props.sourceBucketName, accountId: props.accountId }),
       provider,

@@ -105,6 +105,7 @@ export class RegionalStateBucket extends Construct {
       targetBucket: this.accessLogs.bucket.id,
       targetPrefix: ACCESS_LOG_PREFIX,
       provider,
+      dependsOn: [this.accessLogs.policy],
     });
   }
 }

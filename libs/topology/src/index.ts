@@ -8,6 +8,7 @@ export {
   ENVIRONMENTS_DIR,
   loadTopology,
   loadTopologyFile,
+  TOPOLOGY_DIR_VARIABLE,
   topologyFile,
 } from './load';
 export type {

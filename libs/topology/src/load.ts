@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { TopologyError } from './errors';
 import type { Topology } from './model';
 import { resolveTopology } from './resolve';
@@ -8,10 +8,16 @@ export const DEFAULT_ENVIRONMENT = 'production';
 /** Environment variable that selects which environments/<name>.json the apps and tools load. */
 export const ENVIRONMENT_VARIABLE = 'XYZ_ENVIRONMENT';
 /**
- * The committed environments. Found next to this library's sources, or, when the code runs from a
- * bundle (the synth targets bundle each app with esbuild), by walking up to the workspace.
+ * Environment variable naming another folder of environment files, for a copy that may be edited
+ * without touching the committed ones (the rehearsal on an emulator writes its failovers there).
  */
-export const ENVIRONMENTS_DIR = findEnvironmentsDir(__dirname);
+export const TOPOLOGY_DIR_VARIABLE = 'XYZ_TOPOLOGY_DIR';
+/**
+ * The environments: $XYZ_TOPOLOGY_DIR, or the committed ones, found next to this library's sources
+ * or, when the code runs from a bundle (the synth targets bundle each app with esbuild), by
+ * walking up to the workspace.
+ */
+export const ENVIRONMENTS_DIR = process.env[TOPOLOGY_DIR_VARIABLE] ? resolve(process.env[TOPOLOGY_DIR_VARIABLE]) : findEnvironmentsDir(__dirname);
 
 function findEnvironmentsDir(start: string): string {
   const beside = join(start, '..', 'environments');

@@ -6,8 +6,7 @@ import { rebindDatabase } from './commands/rebind-database';
 import { planStack } from './commands/plan';
 import { knownStacks } from './commands/stack-files';
 import { validateStack } from './commands/validate';
-import { MIRROR_VARIABLE } from './cli-config';
-import { UserError } from './errors';
+import { MIRROR_VARIABLE, UserError } from '@xyz/terraform-toolkit';
 
 function stackArgument(value: string): string {
   const stacks = knownStacks();

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { terraformEnvironment } from '../cli-config';
-import { UserError } from '../errors';
+import { terraformEnvironment, UserError, assertTerraformInstalled, terraform } from '@xyz/terraform-toolkit';
 import { stackDir } from '../paths';
-import { assertTerraformInstalled, terraform } from '../terraform';
 import { ensureLocalStateFolder, readSynthesizedStack } from './stack-files';
 
 /**

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { join } from 'node:path';
 import { offlinePrimaryOutputs } from '@xyz/stacks';
 import { loadTopology, regionForStack, type Topology } from '@xyz/topology';
-import { UserError } from '../errors';
+import { UserError } from '@xyz/terraform-toolkit';
 import { OFFLINE_STATE_FILE, offlineOverride, type SynthesizedStack } from '../offline/overrides';
 import { standInState } from '../offline/standin-state';
 import { offlineDir, stackDir } from '../paths';

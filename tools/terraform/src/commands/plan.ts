@@ -1,12 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { terraformEnvironment } from '../cli-config';
-import { UserError } from '../errors';
+import { terraformEnvironment, UserError, assertTerraformInstalled, terraform, type TerraformRun } from '@xyz/terraform-toolkit';
 import { needsSecretsStandIn } from '../offline/overrides';
 import { readPriorState } from '../offline/prior-state';
 import { startSecretsStandIn } from '../offline/secrets-standin';
 import { REPO_ROOT, stackDir } from '../paths';
-import { assertTerraformInstalled, terraform, type TerraformRun } from '../terraform';
 import { prepareOfflineWorkdir } from './offline-workdir';
 import { ensureLocalStateFolder, readSynthesizedStack } from './stack-files';
 

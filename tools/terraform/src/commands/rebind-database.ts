@@ -1,8 +1,6 @@
 import { loadTopology, regionForStack } from '@xyz/topology';
-import { terraformEnvironment } from '../cli-config';
-import { UserError } from '../errors';
+import { terraformEnvironment, UserError, assertTerraformInstalled, terraform } from '@xyz/terraform-toolkit';
 import { stackDir } from '../paths';
-import { assertTerraformInstalled, terraform } from '../terraform';
 import { readSynthesizedStack } from './stack-files';
 
 /** The address of the stack's one aws_db_instance, as synthesized. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadTopology } from '@xyz/topology';
-import { UserError } from '../errors';
+import { UserError } from '@xyz/terraform-toolkit';
 import type { SynthesizedStack } from '../offline/overrides';
 import { stackDir } from '../paths';
 

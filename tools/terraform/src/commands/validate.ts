@@ -1,6 +1,5 @@
-import { terraformEnvironment } from '../cli-config';
+import { terraformEnvironment, assertTerraformInstalled, terraform } from '@xyz/terraform-toolkit';
 import { stackDir } from '../paths';
-import { assertTerraformInstalled, terraform } from '../terraform';
 import { readSynthesizedStack } from './stack-files';
 
 /** terraform validate with the real provider; needs no backend and no credentials. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './paths';
+import { workspaceRoot } from './workspace-root';
 
 /** Environment variable naming a filesystem mirror of providers (the folder above registry.terraform.io). */
 export const MIRROR_VARIABLE = 'XYZ_TF_PROVIDER_MIRROR';
@@ -34,7 +34,7 @@ export function cliConfigText(mirror: string | undefined): string {
  * environment that points terraform at it.
  */
 export function terraformEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const dir = join(REPO_ROOT, '.terraform.d');
+  const dir = join(workspaceRoot(), '.terraform.d');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'terraformrc');
   writeFileSync(file, cliConfigText(providerMirror(env)));

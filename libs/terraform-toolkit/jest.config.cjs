@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'terraform-toolkit',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

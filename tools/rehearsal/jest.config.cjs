@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'rehearsal',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { MOTO_EXCEPTIONS } from './moto-exceptions';
+import type { RehearsalWorkspace } from './rehearsal-workspace';
+import type { Scenario } from './scenario';
+import { RehearsalFailure } from './stack-operations';
+import type { StepLog } from './step-log';
+import { runTool } from './tool-runner';
+
+/** The resources a promotion may not replace or delete: they hold the data. */
+const STATEFUL_TYPES = ['aws_db_instance', 'aws_elasticache_replication_group', 'aws_kinesis_stream', 'aws_dynamodb_table', 'aws_s3_bucket', 'aws_kms_key'];
+
+/** The losing-a-region part of the rehearsal: status, failover with the region down, the topology change, failback. */
+export class RegionLossDrill {
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly workspace: RehearsalWorkspace,
+    private readonly steps: StepLog,
+  ) {}
+
+  async runbook(args: string[]): Promise<{ code: number; json?: unknown }> {
+    for (const exception of MOTO_EXCEPTIONS) {
+      if (!exception.beforeRunbook) continue;
+      for (const detail of await exception.beforeRunbook(this.scenario.exceptionContext)) {
+        this.scenario.operations.applied.push({ id: exception.id, stack: 'dr-runbook', detail });
+      }
+    }
+    return this.scenario.runbook(args);
+  }
+
+  /** `dr-runbook status` must report the platform healthy (exit 0), or name what it could not check. */
+  async status(title: string, expectedCode: number): Promise<void> {
+    await this.steps.run(title, async () => {
+      const run = await this.runbook(['status', '--json']);
+      if (run.code !== expectedCode) throw new RehearsalFailure(`dr-runbook status exited ${run.code}, expected ${expectedCode} (see ${join(this.workspace.logDir, 'dr-runbook.log')})`);
+      return run.json;
+    }, (report) => describeStatus(report));
+  }
+
+  async failover(to: string, down: string): Promise<string[]> {
+    this.scenario.gate.takeDown(down);
+    console.log(`\n  ${down} is now unreachable for every tool (connections to its endpoints are dropped)`);
+    const report = await this.steps.run(`dr-runbook failover --to ${to} --force --execute --yes (${down} down)`, async () => {
+      const run = await this.runbook(['failover', '--to', to, '--force', '--execute', '--yes', '--write-topology', '--poll-interval', '1', '--json']);
+      if (run.code !== 0) throw new RehearsalFailure(`dr-runbook failover exited ${run.code} (see ${join(this.workspace.logDir, 'dr-runbook.log')})`);
+      return run.json;
+    });
+    return this.scenarioRebuilt(report);
+  }
+
+  async failback(to: string): Promise<string[]> {
+    const report = await this.steps.run(`dr-runbook failback --to ${to} --execute --yes`, async () => {
+      const run = await this.runbook(['failback', '--to', to, '--execute', '--yes', '--write-topology', '--poll-interval', '1', '--json']);
+      if (run.code !== 0) throw new RehearsalFailure(`dr-runbook failback exited ${run.code} (see ${join(this.workspace.logDir, 'dr-runbook.log')})`);
+      return run.json;
+    });
+    return this.scenarioRebuilt(report);
+  }
+
+  private scenarioRebuilt(report: unknown): string[] {
+    const stacks = (this.scenario.constructor as typeof Scenario).rebuiltStacks(report);
+    if (stacks.length > 0) console.log(`  the runbook rebuilt the databases of ${stacks.join(', ')}; their state is rebound before they are planned`);
+    return stacks;
+  }
+
+  /**
+   * Plans and applies the topology change on every stack whose region is up, in the order Nx now
+   * gives: rebinding the databases the runbook rebuilt, refusing any replacement or deletion of
+   * data, and running the project's plan review on each plan.
+   */
+  async applyTopologyChange(rebuilt: readonly string[], label: string): Promise<void> {
+    const topology = this.scenario.topology();
+    const stacks = topology.regions.filter((region) => !this.scenario.gate.isDown(region.region)).map((region) => region.stackName);
+    const order = await this.steps.run(`ask Nx for the deploy order ${label}`, async () => this.scenario.order(stacks), (list) => list.join(' -> '));
+    for (const stack of order) {
+      await this.steps.run(`${label}: synth ${stack}${rebuilt.includes(stack) ? ', rebind its database' : ''}, plan, review, apply`, async () => {
+        await this.scenario.operations.synth(stack);
+        if (rebuilt.includes(stack)) await this.scenario.operations.rebindDatabase(stack);
+        const counts = await this.scenario.operations.plan(stack);
+        this.refuseDataLoss(stack);
+        await this.review(stack);
+        await this.scenario.operations.apply(stack);
+        this.scenario.stacksApplied.push(stack);
+        this.scenario.resourcesCreated += counts.create + counts.replace;
+        return `${counts.create} created, ${counts.update} updated, ${counts.replace} replaced, ${counts.delete} deleted; ${this.databaseChange(stack)}`;
+      }, (summary) => summary);
+    }
+  }
+
+  private databaseChange(stack: string): string {
+    const change = (this.scenario.operations.planJson(stack).resource_changes ?? []).find((entry) => entry.type === 'aws_db_instance');
+    return `database ${change ? change.change.actions.join('+') : 'unchanged'}`;
+  }
+
+  private refuseDataLoss(stack: string): void {
+    const lost = (this.scenario.operations.planJson(stack).resource_changes ?? []).filter(
+      (change) => STATEFUL_TYPES.includes(change.type) && change.change.actions.includes('delete'),
+    );
+    if (lost.length > 0) throw new RehearsalFailure(`${stack}'s plan would replace or delete data: ${lost.map((change) => `${change.address} (${change.change.actions.join('+')})`).join(', ')}`);
+  }
+
+  /** The plan review the pull request would get; it must pass (exit 0). */
+  private async review(stack: string): Promise<void> {
+    const run = await runTool(
+      join(this.workspace.root, 'node_modules', '.bin', 'tsx'),
+      ['--tsconfig', 'tsconfig.base.json', 'libs/plan-review/src/cli/main.ts', this.scenario.operations.planJsonFile(stack)],
+      { cwd: this.workspace.root, env: this.workspace.env(this.scenario.gate.url), logFile: join(this.workspace.logDir, 'plan-review.log'), echo: false },
+    );
+    if (run.code !== 0) throw new RehearsalFailure(`the plan review of ${stack} exited ${run.code}:\n      ${run.stdout.split('\n').slice(0, 30).join('\n      ')}`);
+  }
+}
+
+function describeStatus(report: unknown): string {
+  const text = JSON.stringify(report ?? {});
+  return `${text.length} bytes of JSON report`;
+}

@@ -1,0 +1,194 @@
+import { CopyObjectCommand } from '@aws-sdk/client-s3';
+import { CreateCacheClusterCommand } from '@aws-sdk/client-elasticache';
+import { CreateDBSubnetGroupCommand, DescribeDBSubnetGroupsCommand } from '@aws-sdk/client-rds';
+import { stateLocation, type Topology } from '@xyz/topology';
+import type { EmulatorClients } from './emulator-clients';
+import type { RegionGate } from './region-gate';
+import { regionOf, removeResourceTypes, resourcesOf, type SynthesizedJson } from './synthesized-json';
+
+export interface ExceptionContext {
+  readonly topology: Topology;
+  readonly clients: EmulatorClients;
+  readonly gate: RegionGate;
+  /** Stacks whose state still has to be copied to a region that was down. */
+  readonly replicationBacklog: Set<string>;
+}
+
+/**
+ * Something moto does not model, what it does instead, and what the rehearsal does about it.
+ * Every exception is applied only through the hooks below, and every run prints the list.
+ */
+export interface MotoException {
+  readonly id: string;
+  /** The resource types or the behaviour concerned. */
+  readonly affects: string;
+  /** What moto does (observed against moto's server). */
+  readonly motoDoes: string;
+  /** What the rehearsal does instead. */
+  readonly rehearsalDoes: string;
+  /** Adjusts a synthesized stack before it is applied; returns what it changed. */
+  adjustStack?(json: SynthesizedJson): string[];
+  /** Runs before a stack is applied (after adjustStack); returns what it did. */
+  beforeApply?(json: SynthesizedJson, context: ExceptionContext): Promise<string[]>;
+  /** Runs before the DR runbook is run (it creates cross-region replicas too); returns what it did. */
+  beforeRunbook?(context: ExceptionContext): Promise<string[]>;
+  /** Runs after a write of a stack's state to its S3 backend; returns what it did. */
+  afterStateWrite?(stackName: string, context: ExceptionContext): Promise<string[]>;
+}
+
+const cacheParameterGroup: MotoException = {
+  id: 'elasticache-parameter-group',
+  affects: 'aws_elasticache_parameter_group',
+  motoDoes: 'CreateCacheParameterGroup is not implemented: HTTP 500 with a non-XML body',
+  rehearsalDoes: 'leaves the group out; the replication group runs with the engine default group',
+  adjustStack: (json) => removeResourceTypes(json, ['aws_elasticache_parameter_group']).map((address) => `left out ${address}`),
+};
+
+const cacheUserGroup: MotoException = {
+  id: 'elasticache-user-group',
+  affects: 'aws_elasticache_user_group, aws_elasticache_user_group_association',
+  motoDoes: 'CreateUserGroup is not implemented: HTTP 500 with a non-XML body (CreateUser works)',
+  rehearsalDoes: 'leaves the user group out; the replication group is created without user_group_ids',
+  adjustStack: (json) => removeResourceTypes(json, ['aws_elasticache_user_group', 'aws_elasticache_user_group_association']).map((address) => `left out ${address}`),
+};
+
+const cacheMemberClusters: MotoException = {
+  id: 'elasticache-member-clusters',
+  affects: 'aws_elasticache_replication_group',
+  motoDoes: 'CreateReplicationGroup lists member clusters <group>-00N but DescribeCacheClusters does not know them, so the provider fails reading the group back (CacheClusterNotFound)',
+  rehearsalDoes: 'registers each member cluster with CreateCacheCluster (same engine, version, node type and zone) before the apply',
+  beforeApply: async (json, { clients }) => {
+    const done: string[] = [];
+    for (const [, group] of resourcesOf(json, 'aws_elasticache_replication_group')) {
+      const region = regionOf(json, group);
+      const zones = (group.preferred_cache_cluster_azs as string[] | undefined) ?? [];
+      for (let i = 1; i <= Number(group.num_cache_clusters ?? 1); i += 1) {
+        const id = `${String(group.replication_group_id)}-${String(i).padStart(3, '0')}`;
+        try {
+          await clients.elasticache(region).send(
+            new CreateCacheClusterCommand({
+              CacheClusterId: id,
+              ReplicationGroupId: String(group.replication_group_id),
+              Engine: String(group.engine ?? 'redis'),
+              EngineVersion: String(group.engine_version),
+              CacheNodeType: String(group.node_type),
+              NumCacheNodes: 1,
+              PreferredAvailabilityZone: zones[i - 1],
+            }),
+          );
+          done.push(`${region}: registered ${id}`);
+        } catch (error) {
+          if ((error as { name?: string }).name !== 'CacheClusterAlreadyExistsFault' && (error as { name?: string }).name !== 'CacheClusterAlreadyExists') throw error;
+        }
+      }
+    }
+    return done;
+  },
+};
+
+const stateReplication: MotoException = {
+  id: 's3-replication',
+  affects: 'aws_s3_bucket_replication_configuration (the state buckets)',
+  motoDoes: 'stores the replication configuration and returns it, but never copies an object',
+  rehearsalDoes: "after each apply, copies the stack's state object to every other region's state bucket with CopyObject, re-encrypted with that region's key, as S3 replication would; a copy to a region that is down waits until it is back",
+  afterStateWrite: async (stackName, context) => replicateState(stackName, context),
+};
+
+async function replicateState(stackName: string, { topology, clients, gate, replicationBacklog }: ExceptionContext): Promise<string[]> {
+  const done: string[] = [];
+  const sources = new Set([stackName, ...replicationBacklog]);
+  replicationBacklog.clear();
+  for (const stack of sources) {
+    const source = stateLocation(topology, stack);
+    for (const store of topology.stateBackend.stores) {
+      if (store.region === source.region) continue;
+      if (gate.isDown(store.region) || gate.isDown(source.region)) {
+        replicationBacklog.add(stack);
+        done.push(`${stack} -> ${store.region}: waits (region down)`);
+        continue;
+      }
+      await clients.s3(store.region).send(
+        new CopyObjectCommand({
+          Bucket: store.bucket,
+          Key: source.key,
+          CopySource: `${source.bucket}/${source.key}`,
+          ServerSideEncryption: 'aws:kms',
+          SSEKMSKeyId: store.kmsAliasArn,
+        }),
+      );
+      done.push(`${stack} -> ${store.bucket}`);
+    }
+  }
+  return done;
+}
+
+/** The condition operators moto evaluates in a bucket policy; it reads a statement with any other as if its condition held. */
+const MOTO_CONDITION_OPERATORS = ['StringEquals'];
+
+interface PolicyStatement {
+  readonly Effect?: string;
+  readonly Condition?: Record<string, unknown>;
+}
+
+const conditionalDenies: MotoException = {
+  id: 's3-bucket-policy-conditions',
+  affects: 'aws_s3_bucket_policy (TLS-only and SSE-KMS-only statements of the state and log buckets)',
+  motoDoes:
+    'evaluates bucket policies on object requests but only the StringEquals operator: a Deny whose condition uses Bool or StringNotEquals is read as unconditional, so every HEAD/GET/PUT of state is refused (403); it also fails PutBucketLogging with HTTP 500 when the target bucket\'s policy has a string Principal "*"',
+  rehearsalDoes:
+    "applies the bucket policies without those Deny statements, and enforces their upload rule itself: the region gate records every PutObject to a state bucket and the run fails unless each one asks for aws:kms with that region's state key (TLS cannot be checked: moto speaks plain HTTP)",
+  adjustStack: (json) => {
+    const changed: string[] = [];
+    for (const [name, policy] of resourcesOf(json, 'aws_s3_bucket_policy')) {
+      const document = JSON.parse(String(policy.policy)) as { Statement: PolicyStatement[] };
+      const kept = document.Statement.filter(
+        (statement) => statement.Effect !== 'Deny' || !statement.Condition || Object.keys(statement.Condition).every((operator) => MOTO_CONDITION_OPERATORS.includes(operator)),
+      );
+      if (kept.length === document.Statement.length) continue;
+      if (kept.length === 0) delete json.resource?.aws_s3_bucket_policy?.[name];
+      else policy.policy = JSON.stringify({ ...document, Statement: kept });
+      changed.push(`aws_s3_bucket_policy.${name}: ${document.Statement.length - kept.length} conditional Deny statement(s) left out`);
+    }
+    return changed;
+  },
+};
+
+/**
+ * Gives every region a DB subnet group under each other region's group name, built from its own
+ * subnets, so that moto's lookup of a cross-region replica's group in the source region succeeds.
+ */
+async function mirrorSubnetGroups({ topology, clients, gate }: ExceptionContext): Promise<string[]> {
+  const done: string[] = [];
+  const reachable = topology.regions.filter((region) => !gate.isDown(region.region));
+  for (const region of reachable) {
+    const rds = clients.rds(region.region);
+    const groups = (await rds.send(new DescribeDBSubnetGroupsCommand({}))).DBSubnetGroups ?? [];
+    const own = groups.find((group) => group.DBSubnetGroupName === region.names.dbSubnetGroup);
+    if (!own) continue;
+    for (const other of topology.regions) {
+      if (other === region || groups.some((group) => group.DBSubnetGroupName === other.names.dbSubnetGroup)) continue;
+      await rds.send(
+        new CreateDBSubnetGroupCommand({
+          DBSubnetGroupName: other.names.dbSubnetGroup,
+          DBSubnetGroupDescription: `rehearsal stand-in for ${other.region}'s group (moto looks it up in the source region)`,
+          SubnetIds: (own.Subnets ?? []).flatMap((subnet) => (subnet.SubnetIdentifier ? [subnet.SubnetIdentifier] : [])),
+        }),
+      );
+      done.push(`${region.region}: stand-in ${other.names.dbSubnetGroup}`);
+    }
+  }
+  return done;
+}
+
+const crossRegionReplicaSubnetGroup: MotoException = {
+  id: 'rds-cross-region-replica-subnet-group',
+  affects: 'aws_db_instance with replicate_source_db (cross-region), and the runbook\'s CreateDBInstanceReadReplica',
+  motoDoes:
+    "creates a cross-region replica as a copy of the source and applies DBSubnetGroupName before switching the copy to the replica's region, so it looks the group up in the source region and fails with DBSubnetGroupNotFoundFault",
+  rehearsalDoes: "gives each region a stand-in DB subnet group under every other region's group name (from its own subnets) before each apply and each runbook run; the replica itself is created in its own region",
+  beforeApply: (_json, context) => mirrorSubnetGroups(context),
+  beforeRunbook: (context) => mirrorSubnetGroups(context),
+};
+
+/** The one list, in the order the hooks run. */
+export const MOTO_EXCEPTIONS: readonly MotoException[] = [cacheParameterGroup, cacheUserGroup, cacheMemberClusters, crossRegionReplicaSubnetGroup, conditionalDenies, stateReplication];

@@ -1,0 +1,124 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { requestScope } from './request-scope';
+
+/**
+ * Services whose endpoint is global, not regional: IAM signs with us-east-1 but answers at
+ * iam.amazonaws.com, so a regional outage does not make it unreachable here.
+ */
+const GLOBAL_SERVICES = new Set(['iam']);
+
+/** An S3 upload that went through the gate, with the encryption it asked for. */
+export interface ObservedUpload {
+  readonly region: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly sse?: string;
+  readonly kmsKeyId?: string;
+}
+
+export interface RegionGateOptions {
+  /** The emulator every request is forwarded to. */
+  readonly target: URL;
+  /** Account the emulator should act as (moto reads it from x-moto-account-id). */
+  readonly accountId: string;
+}
+
+/**
+ * A loopback HTTP front for the emulator that can take a region away: requests signed for a
+ * region that is "down" get their connection dropped without an answer, as an unreachable
+ * endpoint would, for every tool (provider, S3 backend, SDK). It also records every S3 upload
+ * with its encryption headers, which is what a state bucket's policy would judge.
+ */
+export class RegionGate {
+  readonly uploads: ObservedUpload[] = [];
+  /** Requests refused per region while it was down. */
+  readonly refused = new Map<string, number>();
+  private readonly down = new Set<string>();
+  private server?: Server;
+  private port = 0;
+
+  constructor(private readonly options: RegionGateOptions) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const server = createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  takeDown(region: string): void {
+    this.down.add(region);
+  }
+
+  bringBack(region: string): void {
+    this.down.delete(region);
+  }
+
+  isDown(region: string): boolean {
+    return this.down.has(region);
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const scope = requestScope(req.headers.authorization, req.url);
+    if (scope && this.down.has(scope.region) && !GLOBAL_SERVICES.has(scope.service)) {
+      this.refused.set(scope.region, (this.refused.get(scope.region) ?? 0) + 1);
+      req.socket.destroy();
+      return;
+    }
+    if (scope?.service === 's3' && req.method === 'PUT') this.recordUpload(scope.region, req);
+    const upstream = httpRequest(
+      {
+        host: this.options.target.hostname,
+        port: this.options.target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, 'x-moto-account-id': this.options.accountId },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`emulator unreachable: ${error.message}`);
+    });
+    req.pipe(upstream);
+  }
+
+  private recordUpload(region: string, req: IncomingMessage): void {
+    const [path, query] = (req.url ?? '').split('?');
+    // Sub-resource writes (?tagging, ?policy, ...) and copies are not object uploads.
+    if (query && !/^x-id=PutObject/.test(query)) return;
+    if (req.headers['x-amz-copy-source']) return;
+    const [, bucket, ...key] = path.split('/');
+    if (!bucket || key.length === 0) return;
+    this.uploads.push({
+      region,
+      bucket,
+      key: decodeURIComponent(key.join('/')),
+      sse: header(req, 'x-amz-server-side-encryption'),
+      kmsKeyId: header(req, 'x-amz-server-side-encryption-aws-kms-key-id'),
+    });
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

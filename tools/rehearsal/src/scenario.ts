@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { stateLocation, type Topology } from '@xyz/topology';
+import { deployOrder } from './deploy-order';
+import { EmulatorClients } from './emulator-clients';
+import type { ExceptionContext } from './moto-exceptions';
+import { RegionGate } from './region-gate';
+import type { RehearsalWorkspace } from './rehearsal-workspace';
+import { type PlanCounts, RehearsalFailure, StackOperations } from './stack-operations';
+import type { StepLog } from './step-log';
+import { runTool } from './tool-runner';
+
+export interface ScenarioResult {
+  readonly stacksApplied: string[];
+  readonly resourcesCreated: number;
+}
+
+/** The DR rehearsal, step by step, against the emulator behind the region gate. */
+export class Scenario {
+  readonly operations: StackOperations;
+  readonly stacksApplied: string[] = [];
+  resourcesCreated = 0;
+  readonly exceptionContext: ExceptionContext;
+
+  /** `gate` must be started: its address is the endpoint of every tool. */
+  constructor(
+    private readonly workspace: RehearsalWorkspace,
+    private readonly steps: StepLog,
+    readonly gate: RegionGate,
+  ) {
+    this.exceptionContext = { topology: workspace.topology(), clients: new EmulatorClients(gate.url), gate, replicationBacklog: new Set() };
+    this.operations = new StackOperations(workspace, this.exceptionContext, gate.url);
+  }
+
+  topology(): Topology {
+    return this.workspace.topology();
+  }
+
+  private record(stack: string, counts: PlanCounts): string {
+    this.stacksApplied.push(stack);
+    this.resourcesCreated += counts.create + counts.replace;
+    return `${counts.create} created, ${counts.update} updated, ${counts.replace} replaced, ${counts.delete} deleted`;
+  }
+
+  async planAndApply(stack: string): Promise<PlanCounts> {
+    const counts = await this.operations.plan(stack);
+    await this.operations.apply(stack);
+    return counts;
+  }
+
+  order(stacks: readonly string[]): string[] {
+    return deployOrder(stacks, this.workspace.env(this.gate.url), this.workspace.root);
+  }
+
+  async bootstrapStateBackend(): Promise<void> {
+    const stack = this.topology().stateBackend.stackName;
+    await this.steps.run(`bootstrap ${stack}: apply with local state (XYZ_STATE_BOOTSTRAP=1)`, async () => {
+      await this.operations.synth(stack, { bootstrap: true });
+      return this.record(stack, await this.planAndApply(stack));
+    }, (summary) => summary);
+    await this.steps.run(`move ${stack}'s state into its home region's bucket (migrate-state)`, async () => {
+      await this.operations.synth(stack);
+      await this.operations.migrateState(stack);
+      const location = stateLocation(this.topology(), stack);
+      return `s3://${location.bucket}/${location.key}`;
+    }, (where) => where);
+  }
+
+  async deployRegionStacks(stacks: readonly string[]): Promise<void> {
+    const order = await this.steps.run('ask Nx for the deploy order', async () => this.order(stacks), (list) => list.join(' -> '));
+    for (const stack of order) {
+      await this.steps.run(`deploy ${stack}: synth, plan against its S3 backend, apply the saved plan`, async () => {
+        await this.operations.synth(stack);
+        return this.record(stack, await this.planAndApply(stack));
+      }, (summary) => summary);
+    }
+  }
+
+  /** The stacks whose database the runbook rebuilt (its report's stateRebinds), to rebind before their next plan. */
+  static rebuiltStacks(report: unknown): string[] {
+    const found: string[] = [];
+    const visit = (node: unknown) => {
+      if (!node || typeof node !== 'object') return;
+      const rebinds = (node as { stateRebinds?: Array<{ stack?: string }> }).stateRebinds;
+      if (Array.isArray(rebinds)) for (const rebind of rebinds) if (rebind.stack && !found.includes(rebind.stack)) found.push(rebind.stack);
+      Object.values(node).forEach(visit);
+    };
+    visit(report);
+    return found;
+  }
+
+  /** Runs the DR runbook as the on-call engineer would; returns its exit code and parsed JSON report. */
+  async runbook(args: string[]): Promise<{ code: number; json?: unknown; stdout: string; stderr: string }> {
+    const run = await runTool(
+      join(this.workspace.root, 'node_modules', '.bin', 'tsx'),
+      ['--tsconfig', 'tsconfig.base.json', 'apps/dr-runbook/src/main.ts', ...args, '--journal-dir', this.workspace.journalDir],
+      { cwd: this.workspace.root, env: this.workspace.env(this.gate.url), logFile: join(this.workspace.logDir, 'dr-runbook.log') },
+    );
+    let json: unknown;
+    try {
+      json = args.includes('--json') ? JSON.parse(run.stdout) : undefined;
+    } catch {
+      throw new RehearsalFailure(`dr-runbook ${args[0]} --json printed no JSON (exit ${run.code}): ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+    }
+    return { code: run.code, json, stdout: run.stdout, stderr: run.stderr };
+  }
+}

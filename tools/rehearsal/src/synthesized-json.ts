@@ -1,0 +1,50 @@
+/** The parts of a synthesized cdk.tf.json the rehearsal reads and adjusts. */
+export interface SynthesizedJson {
+  terraform: { backend?: { s3?: Record<string, unknown>; local?: Record<string, unknown> } } & Record<string, unknown>;
+  provider?: { aws?: Array<Record<string, unknown>> };
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  data?: { terraform_remote_state?: Record<string, { backend: string; config: Record<string, unknown> }> } & Record<string, unknown>;
+  output?: Record<string, unknown>;
+}
+
+export function resourcesOf(json: SynthesizedJson, type: string): Array<[string, Record<string, unknown>]> {
+  return Object.entries(json.resource?.[type] ?? {});
+}
+
+/** The region a resource is created in: its provider's, or the default provider's. */
+export function regionOf(json: SynthesizedJson, resource: Record<string, unknown>): string {
+  const providers = json.provider?.aws ?? [];
+  const alias = typeof resource.provider === 'string' ? resource.provider.split('.')[1] : undefined;
+  const provider = providers.find((entry) => entry.alias === alias) ?? providers.find((entry) => entry.alias === undefined);
+  return String(provider?.region);
+}
+
+/**
+ * Removes resources of the given types, then every argument elsewhere that refers to one of them
+ * (a whole attribute, or one element of a list), so the rest still plans.
+ */
+export function removeResourceTypes(json: SynthesizedJson, types: readonly string[]): string[] {
+  const removed: string[] = [];
+  for (const type of types) {
+    for (const name of Object.keys(json.resource?.[type] ?? {})) removed.push(`${type}.${name}`);
+    delete json.resource?.[type];
+  }
+  if (removed.length === 0) return removed;
+  const refersToRemoved = (value: unknown): boolean => typeof value === 'string' && removed.some((address) => value.includes(`\${${address}.`) || value === address);
+  for (const resources of Object.values(json.resource ?? {})) {
+    for (const config of Object.values(resources)) pruneReferences(config, refersToRemoved);
+  }
+  return removed;
+}
+
+function pruneReferences(node: Record<string, unknown>, refersToRemoved: (value: unknown) => boolean): void {
+  for (const [key, value] of Object.entries(node)) {
+    if (refersToRemoved(value)) delete node[key];
+    else if (Array.isArray(value)) {
+      const kept = value.filter((item) => !refersToRemoved(item));
+      kept.forEach((item) => item && typeof item === 'object' && pruneReferences(item as Record<string, unknown>, refersToRemoved));
+      if (kept.length === 0 && value.length > 0) delete node[key];
+      else node[key] = kept;
+    } else if (value && typeof value === 'object') pruneReferences(value as Record<string, unknown>, refersToRemoved);
+  }
+}
