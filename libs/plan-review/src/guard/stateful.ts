@@ -81,8 +81,6 @@ export const STATEFUL_TYPES: Readonly<Record<string, ReasonFor>> = {
     `versioning of ${bucketOf(before, context)}: deleting it suspends versioning, so an overwritten or deleted object (a state file) can no longer be recovered`,
   aws_s3_bucket_lifecycle_configuration: (before, context) =>
     `lifecycle rules of ${bucketOf(before, context)}: they decide how long old object versions are kept; removed or rewritten, they apply to every object at once`,
-  aws_s3_bucket_replication_configuration: (before, context) =>
-    `replication of ${bucketOf(before, context)}: the copy in the other region stops following, so a lost region's objects can no longer be recovered from it`,
   aws_s3_bucket_public_access_block: (before, context) => `public access block of ${bucketOf(before, context)}: without it a policy or ACL can make objects public`,
   aws_s3_bucket_policy: (before, context) => `bucket policy of ${bucketOf(before, context)}: its statements (TLS only, encryption required) stop protecting the objects`,
   aws_s3_bucket_server_side_encryption_configuration: (before, context) => `default encryption of ${bucketOf(before, context)}: new objects fall back to SSE-S3 instead of the customer-managed key`,
