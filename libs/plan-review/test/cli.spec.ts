@@ -32,7 +32,7 @@ describe('plan-review CLI', () => {
     expect(code).toBe(EXIT_OK);
     expect(out.startsWith(COMMENT_MARKER)).toBe(true);
     expect(out).toContain('| mini-platform | 9 | 0 | 0 | 0 | 0 | $0.00 |');
-    expect(err).toContain(`plan-review: reading ${created} (stack mini-platform)`);
+    expect(err).toContain(`plan-review: read ${created} (stack mini-platform)`);
   });
 
   it('exits 1 on a destructive fixture and names each blocked resource on stderr', () => {
@@ -40,7 +40,7 @@ describe('plan-review CLI', () => {
     expect(code).toBe(EXIT_BLOCKED);
     expect(err).toContain('plan-review: BLOCKED replace of mini-platform:aws_db_instance.primary: RDS database xyz-prod-mysql-use1');
     expect(err).toContain('(forced by a change to kms_key_id)');
-    expect(err).not.toContain('reading');
+    expect(err).not.toContain('plan-review: read ');
   });
 
   it('prints every detail but writes a comment-sized Markdown file for a very long plan', () => {

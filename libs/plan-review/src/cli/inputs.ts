@@ -48,7 +48,7 @@ export function stackNameOf(file: string): string {
   return stack;
 }
 
-/** Checks every plan file and its stack name first, then reads them one by one with a progress line each. */
+/** Checks every plan file and its stack name, reads and validates every plan, then says what it read. */
 export function readPlans(files: readonly string[], progress: (line: string) => void): StackPlan[] {
   const seen = new Map<string, string>();
   const stacks = files.map((file) => {
@@ -59,10 +59,10 @@ export function readPlans(files: readonly string[], progress: (line: string) => 
     seen.set(stack, file);
     return stack;
   });
-  return files.map((file, i) => {
-    progress(`reading ${file} (stack ${stacks[i]})`);
-    return { stack: stacks[i], plan: parsePlan(readPlanJson(file), file) };
-  });
+  // Every file must be a plan before anything is printed: a wrong file gives one line, the error.
+  const plans = files.map((file, i) => ({ stack: stacks[i], plan: parsePlan(readPlanJson(file), file) }));
+  files.forEach((file, i) => progress(`read ${file} (stack ${stacks[i]})`));
+  return plans;
 }
 
 /** Regions of the stacks, the state bucket and the database's size and version, from the platform topology. */

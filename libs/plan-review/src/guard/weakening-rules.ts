@@ -1,6 +1,6 @@
 import { leavesAt } from '../plan/attribute-paths';
 import { field, text } from '../plan/values';
-import { added, denyRemoved, loweredToZero, matching, noLonger, removed, setTo, turnedOff, turnedOn, type Weaker } from './weaker';
+import { added, denyRemoved, loweredToZero, matching, noLonger, removed, setAboveZero, setTo, turnedOff, turnedOn, type Weaker } from './weaker';
 
 /**
  * The weakening table: per resource type and attribute, what "weaker" means. An update (or a
@@ -57,7 +57,7 @@ export const WEAKENING_RULES: readonly WeakeningRule[] = [
   { type: 'aws_kms_key', path: 'enable_key_rotation', weaker: turnedOff, why: 'automatic key rotation is off' },
   // S3
   { type: 'aws_s3_bucket_versioning', path: 'versioning_configuration[*].status', weaker: noLonger('Enabled'), why: 'versioning is suspended: an overwritten or deleted object (a state file) can no longer be recovered' },
-  { type: 'aws_s3_bucket_lifecycle_configuration', path: 'rule[status=Enabled].expiration[*].days', weaker: added, why: 'a lifecycle rule expires current objects: S3 deletes the live objects (the state files) once they reach that age' },
+  { type: 'aws_s3_bucket_lifecycle_configuration', path: 'rule[status=Enabled].expiration[*].days', weaker: setAboveZero, why: 'a lifecycle rule expires current objects: S3 deletes the live objects (the state files) once they reach that age' },
   { type: 'aws_s3_bucket_lifecycle_configuration', path: 'rule[status=Enabled].expiration[*].date', weaker: added, why: 'a lifecycle rule expires current objects on a date: S3 deletes the live objects (the state files)' },
   { type: 'aws_s3_bucket_public_access_block', path: 'block_public_acls', weaker: turnedOff, why: 'public ACLs can be set on the bucket and its objects' },
   { type: 'aws_s3_bucket_public_access_block', path: 'ignore_public_acls', weaker: turnedOff, why: 'public ACLs take effect again' },

@@ -32,6 +32,7 @@ export const turnedOn = exposing('turned on', isTrue);
 export const loweredToZero = protective('lowered to 0 (or removed)', isPositive);
 export const removed = protective('removed', isPresent);
 export const added = exposing('added', isPresent);
+export const setAboveZero = exposing('set above 0', isPositive);
 
 export function noLonger(...values: readonly string[]): Weaker {
   return protective(`no longer ${values.map((value) => `"${value}"`).join(' or ')}`, (value) => values.includes(String(value)));
