@@ -1,7 +1,7 @@
 import type { TerraformJson } from '../src';
 
 type Config = Record<string, unknown>;
-export type FixtureStack = TerraformJson & { resource: Record<string, Record<string, Config>>; provider: Record<string, Config[]> };
+export type FixtureStack = TerraformJson & { resource: Record<string, Record<string, Config>>; provider: Record<string, Config[]>; data?: Record<string, Record<string, Config>> };
 
 export const KEY_ARN = '${aws_kms_key.data.arn}';
 const PARAMETER_GROUP = 'aws_db_parameter_group.mysql';
@@ -25,6 +25,10 @@ const rdsInstanceCommon = {
   vpc_security_group_ids: ['${aws_security_group.database.id}'],
 };
 
+function trustPolicy(service: string): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+}
+
 /**
  * A small stack with one resource of every type the guardrails inspect, written the way cdktf
  * synthesizes it, that passes every rule. Each failing case changes one thing in a fresh copy.
@@ -33,9 +37,28 @@ export function compliantStack(): FixtureStack {
   return {
     provider: { aws: [{ region: 'us-east-1', allowed_account_ids: ['111122223333'] }] },
     resource: {
-      aws_kms_key: { data: { '//': { metadata: { path: 'fixture/key' } }, description: 'data key', enable_key_rotation: true, deletion_window_in_days: 30 } },
+      aws_kms_key: {
+        data: {
+          '//': { metadata: { path: 'fixture/key' } },
+          description: 'data key',
+          enable_key_rotation: true,
+          deletion_window_in_days: 30,
+          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'AccountAdministersKey', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }] }),
+        },
+      },
       aws_kms_alias: { data: { name: 'alias/xyz-data', target_key_id: '${aws_kms_key.data.key_id}' } },
-      aws_iam_role: { rds_monitoring: { name: 'rds-monitoring', assume_role_policy: '{}' }, processor: { name: 'processor', assume_role_policy: '{}' } },
+      aws_iam_role: {
+        rds_monitoring: { name: 'rds-monitoring', assume_role_policy: trustPolicy('monitoring.rds.amazonaws.com') },
+        processor: { name: 'processor', assume_role_policy: trustPolicy('lambda.amazonaws.com') },
+      },
+      aws_iam_role_policy: {
+        processor: {
+          name: 'write-events',
+          role: '${aws_iam_role.processor.id}',
+          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:PutItem'], Resource: '${aws_dynamodb_table.events.arn}' }] }),
+        },
+      },
+      aws_iam_role_policy_attachment: { rds_monitoring: { role: '${aws_iam_role.rds_monitoring.name}', policy_arn: 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole' } },
       aws_db_parameter_group: {
         mysql: { family: 'mysql8.0', name: 'xyz-mysql80', parameter: [{ name: 'require_secure_transport', value: '1' }, { name: 'slow_query_log', value: '1' }] },
       },
@@ -100,12 +123,29 @@ export function compliantStack(): FixtureStack {
       },
       aws_sqs_queue: { dead_letters: { name: 'xyz-dlq', kms_master_key_id: KEY_ARN } },
       aws_sns_topic: { alerts: { name: 'xyz-alerts', kms_master_key_id: KEY_ARN } },
+      aws_sns_topic_policy: {
+        alerts: {
+          arn: '${aws_sns_topic.alerts.arn}',
+          policy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Sid: 'AlarmsPublish', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: '${aws_sns_topic.alerts.arn}', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } },
+              { Sid: 'DenyWithoutTls', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: '${aws_sns_topic.alerts.arn}', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+            ],
+          }),
+        },
+      },
       aws_lambda_function: {
         processor: { function_name: 'xyz-processor', role: '${aws_iam_role.processor.arn}', kms_key_arn: KEY_ARN, environment: { variables: { TABLE_NAME: 'xyz-events' } } },
       },
       aws_cloudwatch_log_group: { processor: { name: '/aws/lambda/xyz-processor', retention_in_days: 30, kms_key_id: KEY_ARN } },
       aws_vpc: { main: { cidr_block: '10.10.0.0/16' } },
       aws_default_security_group: { main: { vpc_id: '${aws_vpc.main.id}' } },
+      aws_network_acl: { private: { vpc_id: '${aws_vpc.main.id}' } },
+      aws_network_acl_rule: {
+        mysql_in: { network_acl_id: '${aws_network_acl.private.id}', rule_number: 100, egress: false, protocol: 'tcp', rule_action: 'allow', cidr_block: '10.10.0.0/16', from_port: 3306, to_port: 3306 },
+      },
+      aws_route_table: { private: { vpc_id: '${aws_vpc.main.id}' } },
       aws_flow_log: { main: { vpc_id: '${aws_vpc.main.id}', traffic_type: 'ALL', log_destination: '${aws_cloudwatch_log_group.processor.arn}' } },
       aws_security_group: {
         app: { name: 'xyz-app', description: 'application hosts', vpc_id: '${aws_vpc.main.id}' },
@@ -123,6 +163,9 @@ export function compliantStack(): FixtureStack {
       },
       aws_s3_bucket: { state: { bucket: 'xyz-state' } },
       aws_s3_bucket_versioning: { state: { bucket: '${aws_s3_bucket.state.id}', versioning_configuration: { status: 'Enabled' } } },
+      aws_s3_bucket_lifecycle_configuration: {
+        state: { bucket: '${aws_s3_bucket.state.id}', rule: [{ id: 'expire-superseded-state', status: 'Enabled', filter: [{ prefix: '' }], noncurrent_version_expiration: [{ noncurrent_days: 90 }] }] },
+      },
       aws_s3_bucket_server_side_encryption_configuration: {
         state: { bucket: '${aws_s3_bucket.state.id}', rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: KEY_ARN }, bucket_key_enabled: true }] },
       },
@@ -176,4 +219,10 @@ export function resourceAt(stack: FixtureStack, address: string): Record<string,
   const config = stack.resource[type]?.[name];
   if (!config) throw new Error(`fixture has no ${address}`);
   return config;
+}
+
+/** Adds a data source (`data.<type>.<name>`), such as an aws_iam_policy_document. */
+export function addData(stack: FixtureStack, address: string, config: Record<string, unknown>): void {
+  const [type, name] = address.split('.');
+  stack.data = { ...stack.data, [type]: { ...stack.data?.[type], [name]: config } };
 }

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { evaluate, GUARDRAIL_RULES, StackIndex, type Violation } from '../src';
 import { compliantStack, type FixtureStack } from './compliant-stack';
 import { ELASTICACHE_CASES } from './cases/elasticache.cases';
 import { EVENT_PIPELINE_CASES } from './cases/event-pipeline.cases';
+import { IAM_CASES } from './cases/iam.cases';
 import { LOGS_AND_KEYS_CASES } from './cases/logs-and-keys.cases';
 import { NETWORK_CASES } from './cases/network.cases';
 import { RDS_CASES } from './cases/rds.cases';
@@ -9,7 +12,7 @@ import type { AreaCases } from './cases/rule-case';
 import { S3_CASES } from './cases/s3.cases';
 import { SECRETS_CASES } from './cases/secrets.cases';
 
-const AREAS: AreaCases[] = [RDS_CASES, ELASTICACHE_CASES, EVENT_PIPELINE_CASES, LOGS_AND_KEYS_CASES, SECRETS_CASES, NETWORK_CASES, S3_CASES];
+const AREAS: AreaCases[] = [RDS_CASES, ELASTICACHE_CASES, EVENT_PIPELINE_CASES, LOGS_AND_KEYS_CASES, SECRETS_CASES, IAM_CASES, NETWORK_CASES, S3_CASES];
 
 function violationsAfter(change: (stack: FixtureStack) => void): Violation[] {
   const stack = compliantStack();
@@ -57,6 +60,11 @@ describe('the catalogue', () => {
       expect(rule.description).toMatch(/^[A-Z].*\.$/);
       for (const id of rule.checkov) expect(id).toMatch(/^CKV2?_AWS_\d+$/);
     }
+  });
+
+  it('has a row for every rule in the README, with its checkov ids', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    for (const rule of GUARDRAIL_RULES) expect(readme).toContain(`| \`${rule.id}\` | ${rule.resourceTypes.map((type) => (type === '*' ? 'every resource' : `\`${type}\``)).join(', ')} | ${rule.description} | ${rule.checkov.length > 0 ? rule.checkov.join(', ') : '—'} |`);
   });
 
   it('has at least one failing fixture for every rule', () => {

@@ -1,14 +1,14 @@
 import { topologyFacts } from '../src/cli/inputs';
 import { parseAllowFile } from '../src/guard/allow';
 import { runGuard } from '../src/guard/guard';
-import { STATEFUL_TYPES } from '../src/guard/stateful';
 import { parsePlan } from '../src/plan/parse';
 import { loadFixture, mini, withChanges } from './fixtures';
 import { ofType, type PlanDocument, removalOf } from './fixtures/generate/derive';
 
-const STATEFUL = Object.keys(STATEFUL_TYPES).sort();
-
-/** The attribute the mini replace-all case changes per type; the real plan says it forces a new resource. */
+/**
+ * The stateful types of the mini platform, with the attribute its replace-all case changes (the real
+ * plan says it forces a new resource). The other stateful types are covered by guard-cases.spec.ts.
+ */
 const CHANGED_IN_REPLACE_ALL: Record<string, string> = {
   aws_db_instance: 'kms_key_id',
   aws_db_parameter_group: 'name',
@@ -18,6 +18,7 @@ const CHANGED_IN_REPLACE_ALL: Record<string, string> = {
   aws_s3_bucket: 'bucket',
   aws_kms_key: 'customer_master_key_spec',
 };
+const STATEFUL = Object.keys(CHANGED_IN_REPLACE_ALL).sort();
 
 describe('destructive-change guard', () => {
   it('passes a plan that only creates', () => {
@@ -79,10 +80,9 @@ describe('destructive-change guard', () => {
     expect(promoted).toEqual([]);
   });
 
-  it('allows a rename only with an entry for that address whose action, if any, is rename', () => {
-    const entry = (action?: string) => parseAllowFile({ allow: [{ address: 'mini-platform:aws_db_instance.primary', reason: 'new naming scheme (OPS-77)', ...(action ? { action } : {}) }] }, 'allow.json');
+  it('allows a rename only with an entry for that address whose action is rename', () => {
+    const entry = (action: string) => parseAllowFile({ allow: [{ address: 'mini-platform:aws_db_instance.primary', reason: 'new naming scheme (OPS-77)', action }] }, 'allow.json');
     expect(runGuard([mini('rename-and-promote')], { allow: entry('rename') }).blocked).toEqual([]);
-    expect(runGuard([mini('rename-and-promote')], { allow: entry() }).blocked).toEqual([]);
     expect(runGuard([mini('rename-and-promote')], { allow: entry('replace') }).blocked.map((finding) => finding.action)).toEqual(['rename']);
   });
 
@@ -96,9 +96,9 @@ describe('destructive-change guard', () => {
     const allow = parseAllowFile(
       {
         allow: [
-          { address: 'mini-platform:aws_db_instance.replica', reason: 'rebuild the replica from the promoted primary (OPS-42)' },
+          { address: 'mini-platform:aws_db_instance.replica', reason: 'rebuild the replica from the promoted primary (OPS-42)', action: 'replace' },
           { address: 'mini-platform:aws_kinesis_stream.events', reason: 'recreate the stream with a new name', action: 'delete' },
-          { address: 'other-stack:aws_dynamodb_table.events', reason: 'same address, another stack' },
+          { address: 'other-stack:aws_dynamodb_table.events', reason: 'same address, another stack', action: 'replace' },
         ],
       },
       'allow.json',
@@ -112,7 +112,7 @@ describe('destructive-change guard', () => {
       expect(result.blocked.map((finding) => finding.key)).toContain('mini-platform:aws_db_instance.primary');
     });
 
-    it('honours an entry limited to one action', () => {
+    it('honours the action of an entry: a deletion entry does not allow a replacement', () => {
       expect(runGuard([mini('replace-all')], { allow }).blocked.map((finding) => finding.key)).toContain('mini-platform:aws_kinesis_stream.events');
       expect(runGuard([mini('delete-all')], { allow }).blocked.map((finding) => finding.key)).not.toContain('mini-platform:aws_kinesis_stream.events');
     });

@@ -24,13 +24,13 @@ describe('Markdown summary', () => {
   });
 
   it('lists every blocked replacement with its cause, and an allowed one as allowed', () => {
-    const allow = parseAllowFile({ allow: [{ address: 'mini-platform:aws_db_instance.replica', reason: 'rebuild the replica from the promoted primary (OPS-42)' }] }, 'allow.json');
+    const allow = parseAllowFile({ allow: [{ address: 'mini-platform:aws_db_instance.replica', reason: 'rebuild the replica from the promoted primary (OPS-42)', action: 'replace' }] }, 'allow.json');
     expect(renderMarkdown(reviewPlans([mini('replace-all')], { ...topology, allow }))).toMatchSnapshot();
   });
 
   it('blocks the rename of the primary and calls out the promotion of its replica, each with a plain explanation', () => {
     const markdown = renderMarkdown(reviewPlans([mini('rename-and-promote')], topology));
-    expect(markdown).toContain('⛔ **Not allowed: 1 rename of stateful resources.**');
+    expect(markdown).toContain('⛔ **Not allowed: 1 rename.**');
     expect(markdown).toContain('⚠️ **1 change needs attention** (below): the guard lets it through, but it cannot be undone.');
     expect(markdown).toContain('| ⛔ **blocked** | `mini-platform:aws_db_instance.primary` | rename | RDS database xyz-prod-mysql-use1 is renamed in place to xyz-prod-mysql-use1-v2: no data is lost, but its endpoint');
     expect(markdown).toContain(
@@ -49,15 +49,15 @@ describe('Markdown summary', () => {
 
   it('calls out a security-relevant update and hides sensitive values', () => {
     const plan = derived(mini('create'), (doc) => {
-      const opened = updateOf(doc, isPrimary, 'publicly_accessible', true);
+      const opened = updateOf(doc, isPrimary, 'ca_cert_identifier', 'rds-ca-rsa4096-g1');
       const primary = opened.resource_changes.find(isPrimary)!;
       primary.change.after = { ...(primary.change.after as object), password_wo_version: 2 };
       primary.change['after_sensitive'] = { password_wo_version: true };
       return opened;
     });
     const markdown = renderMarkdown(reviewPlans([plan]));
-    expect(markdown).toContain('`mini-platform:aws_db_instance.primary` update: `password_wo_version` (sensitive, value hidden), `publicly_accessible`');
-    expect(markdown).toContain('✅ No stateful resource is replaced, deleted or renamed.');
+    expect(markdown).toContain('`mini-platform:aws_db_instance.primary` update: `ca_cert_identifier`, `password_wo_version` (sensitive, value hidden)');
+    expect(markdown).toContain('✅ Nothing that holds or protects data is replaced, deleted, forgotten or renamed; no protection is weakened and nothing is opened.');
   });
 
   it('shows drift separately from the changes the code makes', () => {
@@ -74,7 +74,7 @@ describe('Markdown summary', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...template, address: `aws_kms_key.key_${i}`, name: `key_${i}` }));
     const markdown = renderMarkdown(reviewPlans([{ stack: 'huge', plan: { ...plan, resource_changes: many } }]));
     expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(markdown).toContain('⛔ **Not allowed: 3000 deletions of stateful resources.**');
+    expect(markdown).toContain('⛔ **Not allowed: 3000 deletions.**');
     expect(markdown).toContain('`huge:aws_kms_key.key_0`');
     expect(markdown).toMatch(/cut to fit a pull-request comment|Shortened to fit a pull-request comment/);
   });

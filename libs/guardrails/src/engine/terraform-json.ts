@@ -5,6 +5,7 @@
 export interface TerraformJson {
   readonly resource?: Record<string, Record<string, ResourceConfig>>;
   readonly provider?: Record<string, ProviderConfig | ProviderConfig[]>;
+  readonly data?: Record<string, Record<string, ResourceConfig>>;
   readonly [section: string]: unknown;
 }
 
@@ -31,6 +32,7 @@ export const METADATA_KEY = '//';
 /** Read-only lookups over one stack's resources, shared by every rule. */
 export class StackIndex {
   private readonly byType = new Map<string, Resource[]>();
+  private readonly dataByType = new Map<string, Resource[]>();
   readonly providers: readonly Provider[];
 
   constructor(readonly json: TerraformJson) {
@@ -38,7 +40,15 @@ export class StackIndex {
       const resources = Object.entries(blocks).map(([name, config]) => ({ type, name, address: `${type}.${name}`, config }));
       this.byType.set(type, resources);
     }
+    for (const [type, blocks] of Object.entries(json.data ?? {})) {
+      this.dataByType.set(type, Object.entries(blocks).map(([name, config]) => ({ type, name, address: `data.${type}.${name}`, config })));
+    }
     this.providers = listProviders(json);
+  }
+
+  /** A data source of the stack (`data.<type>.<name>`), such as an aws_iam_policy_document. */
+  dataSource(type: string, name: string): Resource | undefined {
+    return this.dataByType.get(type)?.find((candidate) => candidate.name === name);
   }
 
   /** Every resource, or those of the given types, in a stable order (type, then name). */

@@ -1,6 +1,6 @@
 import { customerManagedKeyProblem } from '../engine/customer-managed-key';
 import { resourceRule } from '../engine/rule';
-import { asNumber, isTrue, show } from '../engine/values';
+import { asNumber, isFalse, isTrue, show } from '../engine/values';
 
 export const logGroupWithCmk = resourceRule({
   id: 'log-group-cmk',
@@ -34,4 +34,12 @@ export const kmsKeyRotation = resourceRule({
   },
 });
 
-export const LOG_AND_KEY_RULES = [logGroupWithCmk, logGroupRetention, kmsKeyRotation];
+export const kmsKeyEnabled = resourceRule({
+  id: 'kms-key-enabled',
+  description: 'KMS keys are enabled (is_enabled is not false).',
+  checkov: ['CKV_AWS_227'],
+  resourceTypes: ['aws_kms_key'],
+  check: ({ config }) => [isFalse(config.is_enabled) ? 'is_enabled is false: nothing encrypted with the key can be read or written; remove it or set it to true' : undefined],
+});
+
+export const LOG_AND_KEY_RULES = [logGroupWithCmk, logGroupRetention, kmsKeyRotation, kmsKeyEnabled];

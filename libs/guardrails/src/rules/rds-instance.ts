@@ -159,6 +159,15 @@ export const rdsOwnParameterGroup = resourceRule({
   },
 });
 
+export const rdsPrimaryFinalSnapshot = resourceRule({
+  id: 'rds-primary-final-snapshot',
+  description: 'RDS primaries take a final snapshot when deleted (skip_final_snapshot is not true); read replicas have nothing of their own to keep.',
+  resourceTypes: DB_INSTANCE,
+  check: (instance) => [
+    !isReadReplica(instance) && isTrue(instance.config.skip_final_snapshot) ? 'skip_final_snapshot is true, so deleting the primary keeps no copy of its data; set it to false with a final_snapshot_identifier' : undefined,
+  ],
+});
+
 export const RDS_INSTANCE_RULES = [
   rdsStorageEncryptedWithCmk,
   rdsNotPublic,
@@ -167,6 +176,7 @@ export const RDS_INSTANCE_RULES = [
   rdsEnhancedMonitoring,
   rdsLogExports,
   rdsPrimaryBackups,
+  rdsPrimaryFinalSnapshot,
   rdsPrimaryMultiAz,
   rdsPerformanceInsightsWithCmk,
   rdsCopyTagsToSnapshot,

@@ -1,4 +1,5 @@
 import { customerManagedKeyProblem } from '../engine/customer-managed-key';
+import { isEveryone, literalStatements } from '../engine/policy-documents';
 import { pointsTo } from '../engine/references';
 import { resourceRule } from '../engine/rule';
 import type { Resource, StackIndex } from '../engine/terraform-json';
@@ -75,22 +76,6 @@ interface PolicyStatement {
   readonly Condition?: Record<string, Record<string, unknown>>;
 }
 
-function parseStatements(policy: unknown): PolicyStatement[] | undefined {
-  if (typeof policy !== 'string') return undefined;
-  try {
-    const document = JSON.parse(policy) as { Statement?: unknown };
-    return blocks(document.Statement) as PolicyStatement[];
-  } catch {
-    return undefined;
-  }
-}
-
-function isEveryone(principal: unknown): boolean {
-  if (principal === '*') return true;
-  const aws = block(principal)?.AWS;
-  return stringList(aws).includes('*');
-}
-
 const PARTITIONS = ['aws', 'aws-us-gov', 'aws-cn'];
 
 /** The ARNs that name this bucket in a policy: its arn attribute, and its literal name when it has one. */
@@ -124,7 +109,7 @@ export const s3TlsOnly = resourceRule({
     const policies = companionsOf(stack, bucket, 'aws_s3_bucket_policy');
     if (policies.length === 0) return ['no aws_s3_bucket_policy denies requests without TLS; add one'];
     return policies.map((policy) => {
-      const statements = parseStatements(policy.config.policy);
+      const statements = literalStatements(policy.config.policy) as PolicyStatement[] | undefined;
       if (!statements) return `${policy.address} has a policy that is not literal JSON (${show(policy.config.policy)}), so TLS-only cannot be checked at synth; write it as JSON`;
       return statements.some((statement) => deniesInsecureTransport(statement, bucket))
         ? undefined

@@ -1,6 +1,7 @@
 import { customerManagedKeyProblem } from '../engine/customer-managed-key';
 import { METADATA_KEY, type ResourceConfig } from '../engine/terraform-json';
 import { resourceRule, type Rule } from '../engine/rule';
+import { block } from '../engine/values';
 
 /**
  * Arguments whose value Terraform stores in plan and state. Where the AWS provider has a write-only
@@ -72,4 +73,23 @@ export const secretsManagerSecretWithCmk = resourceRule({
   check: ({ config }, stack) => [customerManagedKeyProblem('kms_key_id', config.kms_key_id, stack, 'arn-id-or-alias')],
 });
 
-export const SECRET_RULES = [noPlaintextSecrets, noProviderCredentials, secretsManagerSecretWithCmk];
+/** Words in an environment variable's name that say its value is a secret. */
+const SECRET_NAME_WORDS = /(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|CREDENTIALS?|APIKEY)(_|$)|(^|_)(API|PRIVATE|ACCESS|SECRET)_KEY(_|$)/;
+/** A last word that says the value only points to the secret (`DB_SECRET_ARN`), which is the right way. */
+const POINTER_WORDS = /_(ARN|NAME|ID|PARAMETER|PARAM|PATH|URL|ENDPOINT)$/;
+
+export const lambdaNoSecretEnvironment = resourceRule({
+  id: 'lambda-no-secret-environment',
+  description: 'No Lambda environment variable is named as holding a secret (PASSWORD, SECRET, TOKEN, API_KEY, ...); pass the secret\'s ARN or name and read it at run time.',
+  checkov: ['CKV_AWS_45'],
+  resourceTypes: ['aws_lambda_function'],
+  check: ({ config }) => {
+    const variables = block(config.environment)?.variables;
+    const names = variables !== null && typeof variables === 'object' ? Object.keys(variables) : [];
+    return names
+      .filter((name) => SECRET_NAME_WORDS.test(name.toUpperCase()) && !POINTER_WORDS.test(name.toUpperCase()))
+      .map((name) => `environment variable ${name} says it holds a secret, and Lambda environment variables sit in the function's configuration, the plan and the state; pass ${name}_SECRET_ARN and read the value from Secrets Manager at run time`);
+  },
+});
+
+export const SECRET_RULES = [noPlaintextSecrets, noProviderCredentials, secretsManagerSecretWithCmk, lambdaNoSecretEnvironment];

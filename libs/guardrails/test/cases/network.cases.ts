@@ -23,9 +23,25 @@ export const NETWORK_CASES: AreaCases = {
     { rule: 'vpc-default-sg-closed', title: 'the default security group with a rule', change: (s) => patch(s, 'aws_default_security_group.main', { ingress: [{ self: true, from_port: 0, to_port: 0, protocol: '-1' }] }), address: 'aws_default_security_group.main', message: /^ingress has rules; the default security group must stay empty/ },
     { rule: 'vpc-flow-logs', title: 'no flow log', change: (s) => remove(s, 'aws_flow_log.main'), address: 'aws_vpc.main', message: /^no aws_flow_log has vpc_id referencing this VPC/ },
     { rule: 'vpc-flow-logs', title: 'a flow log of another VPC', change: (s) => patch(s, 'aws_flow_log.main', { vpc_id: '${aws_vpc.other.id}' }), address: 'aws_vpc.main', message: /^no aws_flow_log has vpc_id referencing this VPC/ },
+    { rule: 'nacl-no-public-ingress', title: 'a NACL rule allowing everything from the internet', change: (s) => add(s, 'aws_network_acl_rule.all_in', { network_acl_id: '${aws_network_acl.private.id}', rule_number: 90, egress: false, protocol: '-1', rule_action: 'allow', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }), address: 'aws_network_acl_rule.all_in', message: /^allows ingress from 0\.0\.0\.0\/0 on all ports and protocols/ },
+    { rule: 'nacl-no-public-ingress', title: 'a NACL rule allowing SSH from all of IPv6', change: (s) => add(s, 'aws_network_acl_rule.ssh_in', { network_acl_id: '${aws_network_acl.private.id}', rule_number: 91, protocol: 'tcp', rule_action: 'allow', ipv6_cidr_block: '::/0', from_port: 22, to_port: 22 }), address: 'aws_network_acl_rule.ssh_in', message: /^allows ingress from ::\/0 on tcp port 22/ },
+    { rule: 'nacl-no-public-ingress', title: 'an inline NACL entry allowing the internet', change: (s) => patch(s, 'aws_network_acl.private', { ingress: [{ rule_no: 100, action: 'allow', protocol: 'tcp', cidr_block: '0.0.0.0/0', from_port: 1024, to_port: 65535 }] }), address: 'aws_network_acl.private', message: /^ingress\[0\] allows ingress from 0\.0\.0\.0\/0 on tcp ports 1024-65535/ },
+    {
+      rule: 'vpc-no-internet-gateway-route',
+      title: 'an internet gateway with a default route',
+      change: (s) => {
+        add(s, 'aws_internet_gateway.main', { vpc_id: '${aws_vpc.main.id}' });
+        add(s, 'aws_route.default', { route_table_id: '${aws_route_table.private.id}', destination_cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.main.id}' });
+      },
+      address: 'aws_route.default',
+      message: /^routes 0\.0\.0\.0\/0 to the internet gateway \$\{aws_internet_gateway\.main\.id\}/,
+    },
+    { rule: 'vpc-no-internet-gateway-route', title: 'an inline IPv6 default route to a literal gateway', change: (s) => patch(s, 'aws_route_table.private', { route: [{ ipv6_cidr_block: '::/0', gateway_id: 'igw-0abc' }] }), address: 'aws_route_table.private', message: /^route\[0\] routes ::\/0 to the internet gateway igw-0abc/ },
   ],
   passing: [
     { title: 'egress to the VPC CIDR and to a referenced CIDR', change: (s) => add(s, 'aws_vpc_security_group_egress_rule.app_to_vpc', { description: 'VPC', security_group_id: '${aws_security_group.app.id}', cidr_ipv4: '${aws_vpc.main.cidr_block}', ip_protocol: 'tcp', from_port: 443, to_port: 443 }) },
     { title: 'the default security group with empty rule lists', change: (s) => patch(s, 'aws_default_security_group.main', { ingress: [], egress: [] }) },
+    { title: 'a NACL rule from the VPC on all ports, and a deny from the internet', change: (s) => { add(s, 'aws_network_acl_rule.vpc_all', { network_acl_id: '${aws_network_acl.private.id}', rule_number: 200, protocol: '-1', rule_action: 'allow', cidr_block: '10.10.0.0/16', from_port: 0, to_port: 0 }); add(s, 'aws_network_acl_rule.deny_all', { network_acl_id: '${aws_network_acl.private.id}', rule_number: 300, protocol: '-1', rule_action: 'deny', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }); } },
+    { title: 'egress to the internet in a NACL (stateless return traffic), and a default route to a VPC endpoint', change: (s) => { add(s, 'aws_network_acl_rule.out_all', { network_acl_id: '${aws_network_acl.private.id}', rule_number: 100, egress: true, protocol: 'tcp', rule_action: 'allow', cidr_block: '0.0.0.0/0', from_port: 443, to_port: 443 }); add(s, 'aws_route.endpoint', { route_table_id: '${aws_route_table.private.id}', destination_cidr_block: '0.0.0.0/0', vpc_endpoint_id: '${aws_vpc_endpoint.gwlb.id}' }); } },
   ],
 };

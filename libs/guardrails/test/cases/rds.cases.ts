@@ -42,6 +42,8 @@ export const RDS_CASES: AreaCases = {
       address: 'aws_db_parameter_group.postgres',
       message: /^rds\.force_ssl is not set in this postgres16 group/,
     },
+    { rule: 'rds-primary-final-snapshot', title: 'a primary deleted without a final snapshot', change: (s) => patch(s, PRIMARY, { skip_final_snapshot: true }), address: PRIMARY, message: /^skip_final_snapshot is true, so deleting the primary keeps no copy of its data/ },
+    { rule: 'rds-primary-final-snapshot', title: 'skip_final_snapshot written as a string', change: (s) => patch(s, PRIMARY, { skip_final_snapshot: 'true' }), address: PRIMARY, message: /^skip_final_snapshot is true/ },
   ],
   passing: [
     { title: 'a replica with backups off, single-AZ, storage_encrypted left to the source', change: (s) => patch(s, REPLICA, { storage_encrypted: undefined, backup_retention_period: undefined, multi_az: undefined }) },
@@ -50,5 +52,6 @@ export const RDS_CASES: AreaCases = {
     { title: 'require_secure_transport written as ON', change: (s) => patch(s, 'aws_db_parameter_group.mysql', { parameter: [{ name: 'require_secure_transport', value: 'ON' }] }) },
     { title: 'an Oracle parameter group (no TLS parameter to check)', change: (s) => add(s, 'aws_db_parameter_group.oracle', { family: 'oracle-ee-19', name: 'ora', parameter: [] }) },
     { title: 'a parameter group referenced by id', change: (s) => patch(s, PRIMARY, { parameter_group_name: '${aws_db_parameter_group.mysql.id}' }) },
+    { title: 'a read replica deleted without a final snapshot (it has no data of its own)', change: (s) => patch(s, REPLICA, { skip_final_snapshot: true }) },
   ],
 };

@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { loadTopology, type Topology } from '@xyz/topology';
 import { PlanReviewError } from '../errors';
 import type { StackPlan } from '../guard/guard';
+import { notAPlanText } from '../plan/document-kind';
 import { parsePlan } from '../plan/parse';
 
 /** Fails unless `file` is a readable regular file (so progress is printed only for real input). */
@@ -11,19 +12,33 @@ function requireFile(file: string, what: string): void {
   if (statSync(file).isDirectory()) throw new PlanReviewError(`${file} is a directory; give the ${what} file itself (cdktf.out/stacks/<stack>/plan.json)`);
 }
 
-export function readJson(file: string, what: string): unknown {
+function readText(file: string, what: string): string {
   requireFile(file, what);
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new PlanReviewError(`${file}: ${what} cannot be read (${(error as Error).message})`);
   }
+}
+
+function parseJson(text: string, file: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new PlanReviewError(`${file}: ${what} is not valid JSON (${(error as Error).message})`);
   }
+}
+
+export function readJson(file: string, what: string): unknown {
+  return parseJson(readText(file, what), file, what);
+}
+
+/** A plan file: one JSON document, or a file that says what else it is (the streamed log of terraform plan -json). */
+function readPlanJson(file: string): unknown {
+  const text = readText(file, 'plan');
+  const streamed = notAPlanText(text);
+  if (streamed) throw new PlanReviewError(`${file}: ${streamed}`);
+  return parseJson(text, file, 'plan');
 }
 
 /** cdktf.out/stacks/<stack>/plan.json: the stack is the name of the plan file's directory. */
@@ -33,7 +48,7 @@ export function stackNameOf(file: string): string {
   return stack;
 }
 
-/** Checks every plan file and its stack name first, then reads them one by one with a progress line each. */
+/** Checks every plan file and its stack name, reads and validates every plan, then says what it read. */
 export function readPlans(files: readonly string[], progress: (line: string) => void): StackPlan[] {
   const seen = new Map<string, string>();
   const stacks = files.map((file) => {
@@ -44,10 +59,10 @@ export function readPlans(files: readonly string[], progress: (line: string) => 
     seen.set(stack, file);
     return stack;
   });
-  return files.map((file, i) => {
-    progress(`reading ${file} (stack ${stacks[i]})`);
-    return { stack: stacks[i], plan: parsePlan(readJson(file, 'plan'), file) };
-  });
+  // Every file must be a plan before anything is printed: a wrong file gives one line, the error.
+  const plans = files.map((file, i) => ({ stack: stacks[i], plan: parsePlan(readPlanJson(file), file) }));
+  files.forEach((file, i) => progress(`read ${file} (stack ${stacks[i]})`));
+  return plans;
 }
 
 /** Regions of the stacks, the state bucket and the database's size and version, from the platform topology. */

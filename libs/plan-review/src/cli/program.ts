@@ -5,7 +5,7 @@ import { TopologyError } from '@xyz/topology';
 import { parseUsage } from '../cost/usage';
 import { PlanReviewError } from '../errors';
 import { type AllowEntry, parseAllowFile, parseAllowOption } from '../guard/allow';
-import { ALLOW_FILE } from '../summary/change-sections';
+import { ALLOW_FILE } from '../guard/allow-file';
 import { renderMarkdown } from '../summary/markdown';
 import { reviewPlans } from '../summary/review';
 import { readBaseline, readJson, readPlans, topologyFacts } from './inputs';
@@ -33,26 +33,32 @@ interface Options {
 
 const HELP_AFTER = `
 Each plan is the JSON of \`terraform show -json <planfile>\`, at cdktf.out/stacks/<stack>/plan.json:
-the name of its directory is the stack name.
+the name of its directory is the stack name. Anything else (terraform validate -json, providers
+schema -json, a state, the streamed log of plan -json, a JSON array) is refused, saying what it is.
 
-What it prints: a Markdown review (counts per stack and resource type, every replacement with the
-attribute that forces it, in-place changes that need attention, security-relevant changes, drift, and
-the monthly cost before and after).
+What it prints: a Markdown review (the guard's findings, changes that cause downtime, counts per stack
+and resource type, every replacement with the attribute that forces it, in-place changes that need
+attention, security-relevant changes, drift, and the monthly cost before and after).
 
-The guard: a replace or delete of a stateful resource (RDS instances and replicas, parameter groups
-of live databases, ElastiCache replication groups, Kinesis streams, DynamoDB tables, S3 buckets, KMS
-keys), or a rename of a live RDS instance (its endpoint changes), fails the review unless its exact
-"<stack>:<address>" is allowed, in ${ALLOW_FILE} (read by default when it exists) or with --allow:
-  {"allow": [{"address": "replica-west:aws_db_instance.replica", "reason": "rebuild after failover (OPS-42)"}]}
-A read replica's promotion (replicate_source_db removed) is called out under "Needs attention" but
-does not fail the review: it is what the code says after a failover.
+The guard fails the review on any of these, unless its exact "<stack>:<address>" is allowed for that
+action, in ${ALLOW_FILE} (read by default when it exists) or with --allow:
+  replace, delete, forget  of what holds or protects data (databases, caches, streams, tables, queues,
+                           secrets, keys, buckets and their versioning, lifecycle and policies, flow logs,
+                           audit log groups)
+  rename                   of a live RDS instance (its endpoint changes)
+  weaken                   an update that turns a protection down (the weakening table in the README)
+  open                     ingress from 0.0.0.0/0 or ::/0, internet gateways and routes to them, admin
+                           policies and attachments, resource policies open to principal "*"
+  {"allow": [{"address": "replica-west:aws_db_instance.replica", "action": "replace", "reason": "rebuild after failover (OPS-42)"}]}
+A read replica's promotion is called out under "Needs attention" and downtime under "Causes
+downtime"; neither fails the review.
 
-Exit codes: 0 reviewed, nothing blocked; 1 the guard blocked a replacement, deletion or rename; 2 bad input.
+Exit codes: 0 reviewed, nothing blocked; 1 the guard blocked a change; 2 bad input.
 
 Examples:
   npx nx run-many -t plan -c offline && npm run plan-review -- cdktf.out/stacks/*/plan.json
   npm run plan-review -- cdktf.out/stacks/*/plan.json --markdown-file plan-review.md --json-file plan-review.json
-  npm run plan-review -- cdktf.out/stacks/*/plan.json --baseline main-review.json
+  npm run plan-review -- cdktf.out/stacks/*/plan.json --allow "replace:replica-west:aws_db_instance.replica=rebuild after failover (OPS-42)"
 `;
 
 function collect(value: string, previous: string[]): string[] {
@@ -61,10 +67,10 @@ function collect(value: string, previous: string[]): string[] {
 
 export function buildProgram(): Command {
   return new Command('plan-review')
-    .description('Review terraform plans of one or more stacks: what changes, what it costs, and whether anything stateful is destroyed or renamed.')
+    .description('Review terraform plans of one or more stacks: what changes, what it costs, what causes downtime, and whether anything destroys, weakens or opens what the platform protects.')
     .argument('<plan.json...>', 'terraform show -json output, one per stack (cdktf.out/stacks/<stack>/plan.json)')
-    .option('--allow-file <file>', `allow list of intended replacements, deletions and renames (default: ${ALLOW_FILE} if it exists)`)
-    .option('--allow <stack:address=reason>', 'allow one replacement, deletion or rename (repeatable)', collect, [])
+    .option('--allow-file <file>', `allow list of intended changes the guard would block (default: ${ALLOW_FILE} if it exists)`)
+    .option('--allow <action:stack:address=reason>', 'allow one change: its action (replace, delete, forget, rename, weaken, open), address and reason (repeatable)', collect, [])
     .option('--baseline <review.json>', 'take the "before" cost per stack from an earlier --json-file review')
     .option('--usage <file>', 'JSON overriding the usage assumptions of usage-based costs')
     .option('--json', 'print the review as JSON instead of Markdown', false)
@@ -106,7 +112,7 @@ function review(files: string[], options: Options, io: Io): number {
   for (const finding of result.guard.blocked) {
     io.err(`plan-review: BLOCKED ${finding.action} of ${finding.key}: ${finding.reason} (${finding.cause})\n`);
   }
-  progress(`${result.stacks.length} stack(s), ${result.counts.create} to create, ${result.counts.update} to update, ${result.counts.replace} to replace, ${result.counts.delete} to delete; $${result.afterUsd.toFixed(2)}/month after`);
+  progress(`${result.stacks.length} stack(s), ${result.counts.create} to create, ${result.counts.update} to update, ${result.counts.replace} to replace, ${result.counts.delete} to delete, ${result.counts.forget} to forget; $${result.afterUsd.toFixed(2)}/month after`);
   return result.guard.blocked.length > 0 ? EXIT_BLOCKED : EXIT_OK;
 }
 

@@ -39,16 +39,18 @@ function side(plan: TerraformPlan, changes: readonly ResourceChange[], which: 'b
   const costs: ResourceCost[] = [];
   const unpriced: UnpricedResource[] = [];
   for (const change of changes) {
-    const values = change.change[which];
+    // A forgotten resource leaves the state, not AWS: it keeps running, and billing, as it was.
+    const forgotten = which === 'after' && change.change.actions.join() === 'forget';
+    const values = forgotten ? change.change.before : change.change[which];
     if (change.mode !== 'managed' || !isObject(values)) continue;
     const region = providerRegion(plan, change) ?? options.stackRegion ?? '';
-    const unknown = which === 'after' ? change.change.after_unknown : undefined;
+    const unknown = which === 'after' && !forgotten ? change.change.after_unknown : undefined;
     const outcome = priceResource({ type: change.type, values, unknown, region, usage: options.usage, replicaStorageGb: options.replicaStorageGb, replicaEngineVersion: options.replicaEngineVersion });
     if (outcome.kind === 'unpriced') unpriced.push({ address: change.address, type: change.type, why: outcome.why });
     if (outcome.kind !== 'priced') continue;
     for (const why of outcome.notPriced ?? []) unpriced.push({ address: change.address, type: change.type, why });
     const lines = outcome.lines.map((line) => ({ ...line, usd: roundCents(line.usd) }));
-    costs.push({ address: change.address, type: change.type, region, category: outcome.category, description: outcome.description, lines, usd: roundCents(sumUsd(lines)) });
+    costs.push({ address: change.address, type: change.type, region, category: outcome.category, description: outcome.description, lines, usd: roundCents(sumUsd(lines)), ...(forgotten ? { forgotten } : {}) });
   }
   return { costs, unpriced };
 }

@@ -30,6 +30,8 @@ export interface ResourceCost {
   readonly description: string;
   readonly lines: readonly CostLine[];
   readonly usd: number;
+  /** Removed from the state by this plan but not destroyed: still billed, no longer managed. */
+  readonly forgotten?: boolean;
 }
 
 /** How the model treats a resource: priced, known to cost nothing by itself, or not in the table. */

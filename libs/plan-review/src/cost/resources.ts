@@ -39,7 +39,9 @@ const FREE_TYPES = new Set([
   'aws_s3_bucket_versioning', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_public_access_block',
   'aws_s3_bucket_policy', 'aws_s3_bucket_ownership_controls', 'aws_s3_bucket_lifecycle_configuration', 'aws_flow_log',
   'aws_db_instance_automated_backups_replication', 'aws_resourcegroups_group', 'aws_elasticache_user', 'aws_elasticache_user_group',
-  'aws_s3_bucket_logging', 'aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target', 'terraform_data',
+  'aws_s3_bucket_logging', 'aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target', 'terraform_data', 'aws_internet_gateway',
+  'aws_internet_gateway_attachment', 'aws_iam_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment',
+  'aws_s3_bucket_replication_configuration',
 ]);
 
 /** RDS Extended Support of a major version past RDS standard support (MySQL 8.0 since 2026-08-01). */

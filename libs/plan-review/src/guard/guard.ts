@@ -1,28 +1,32 @@
 import { actionReason, changeKind, replacementAttributes } from '../plan/changes';
 import { databaseRename } from '../plan/rds-changes';
 import type { ResourceChange, TerraformPlan } from '../plan/schema';
-import type { AllowEntry } from './allow';
+import { type AllowEntry, allowing, type GuardAction } from './allow';
+import { openingContext, openingsOf } from './opening';
+import type { OpeningContext } from './opening-rules';
 import { renameReason, type StatefulContext, statefulContext, statefulReason } from './stateful';
+import { weakeningsOf } from './weakening';
+
+export type { GuardAction } from './allow';
 
 export interface StackPlan {
   readonly stack: string;
   readonly plan: TerraformPlan;
 }
 
-/** What the guard stops: a replacement or deletion of a stateful resource, or a rename of a live database. */
-export type GuardAction = 'replace' | 'delete' | 'rename';
-
 /** One change the guard stops unless it is allowed. */
 export interface GuardFinding {
   readonly stack: string;
   readonly address: string;
-  /** `<stack>:<address>`, the key an allow entry must match exactly. */
+  /** `<stack>:<address>`, the key an allow entry must match exactly (with the action). */
   readonly key: string;
   readonly type: string;
   readonly action: GuardAction;
-  /** Why the change matters: what the resource holds, or what a rename breaks. */
+  /** The rule behind a weakening or an opening (`aws_db_instance.deletion_protection`, `ingress-from-internet`). */
+  readonly rule?: string;
+  /** Why the change matters: what the resource holds, what a rename breaks, what is weakened or opened. */
   readonly reason: string;
-  /** What causes it: the forcing attributes, Terraform's reason, or the old and new name. */
+  /** What causes it: the forcing attributes, Terraform's reason, the old and new name or value. */
   readonly cause: string;
   /** The allow entry that lets it through, if any. */
   readonly allowedBy?: AllowEntry;
@@ -32,7 +36,7 @@ export interface GuardResult {
   readonly findings: readonly GuardFinding[];
   /** Findings no allow entry covers: any one of them fails the review. */
   readonly blocked: readonly GuardFinding[];
-  /** Allow entries that match nothing in these plans (stale, or a typo in the address). */
+  /** Allow entries that match nothing in these plans (stale, or a typo in the address or the action). */
   readonly unusedAllows: readonly AllowEntry[];
 }
 
@@ -41,46 +45,58 @@ export interface GuardOptions {
   readonly stateBucket?: string;
 }
 
+type Finding = Pick<GuardFinding, 'action' | 'reason' | 'cause' | 'rule'>;
+
 function causeOf(change: ResourceChange): string {
   const attributes = replacementAttributes(change);
   if (attributes.length > 0) return `forced by a change to ${attributes.join(', ')}`;
   return actionReason(change) ?? 'no reason given in the plan';
 }
 
-type Finding = Pick<GuardFinding, 'action' | 'reason' | 'cause'>;
+const FORGET_CAUSE = 'removed from the state without being destroyed (a removed block with destroy = false): it keeps running and billing, but no plan manages or protects it any more';
 
-function findingOf(change: ResourceChange, context: StatefulContext): Finding | undefined {
+/** Replacements, deletions and forgets of what holds or protects data, and renames of a live database. */
+function destructive(change: ResourceChange, context: StatefulContext): Finding[] {
   const kind = changeKind(change);
-  if (kind === 'replace' || kind === 'delete') {
+  if (kind === 'replace' || kind === 'delete' || kind === 'forget') {
     const reason = statefulReason(change, context);
-    return reason ? { action: kind, reason, cause: causeOf(change) } : undefined;
+    return reason ? [{ action: kind, reason, cause: kind === 'forget' ? FORGET_CAUSE : causeOf(change) }] : [];
   }
   const rename = databaseRename(change);
-  return rename ? { action: 'rename', reason: renameReason(change, rename), cause: `identifier ${rename.from} → ${rename.to ?? '(known after apply)'}` } : undefined;
+  return rename ? [{ action: 'rename', reason: renameReason(change, rename), cause: `identifier ${rename.from} → ${rename.to ?? '(known after apply)'}` }] : [];
+}
+
+function findingsOf(change: ResourceChange, stateful: StatefulContext, opening: OpeningContext): Finding[] {
+  return [
+    ...destructive(change, stateful),
+    ...weakeningsOf(change).map((weakening): Finding => ({ action: 'weaken', rule: weakening.rule, reason: weakening.why, cause: weakening.change })),
+    ...openingsOf(change, opening).map((opening): Finding => ({ action: 'open', rule: opening.rule, reason: opening.consequence, cause: opening.detail })),
+  ];
 }
 
 /**
- * Finds every replace or delete of a stateful resource, and every rename of a live database, and
- * checks each against the allow list.
+ * Finds every change that destroys, forgets, weakens or opens what the platform protects, and every
+ * rename of a live database, and checks each against the allow list.
  */
 export function runGuard(stacks: readonly StackPlan[], options: GuardOptions = {}): GuardResult {
   const allow = options.allow ?? [];
-  const used = new Set<string>();
+  const used = new Set<AllowEntry>();
   const findings: GuardFinding[] = [];
   for (const { stack, plan } of stacks) {
-    const context = statefulContext(plan.resource_changes, options.stateBucket);
+    const stateful = statefulContext(plan.resource_changes, options.stateBucket);
+    const opening = openingContext(plan.resource_changes);
     for (const change of plan.resource_changes) {
-      const finding = findingOf(change, context);
-      if (!finding) continue;
-      const key = `${stack}:${change.address}`;
-      const allowedBy = allow.find((entry) => entry.address === key && (!entry.action || entry.action === finding.action));
-      if (allowedBy) used.add(allowedBy.address);
-      findings.push({ stack, address: change.address, key, type: change.type, ...finding, allowedBy });
+      for (const finding of findingsOf(change, stateful, opening)) {
+        const key = `${stack}:${change.address}`;
+        const allowedBy = allowing(allow, key, finding.action);
+        if (allowedBy) used.add(allowedBy);
+        findings.push({ stack, address: change.address, key, type: change.type, ...finding, allowedBy });
+      }
     }
   }
   return {
     findings,
     blocked: findings.filter((finding) => !finding.allowedBy),
-    unusedAllows: allow.filter((entry) => !used.has(entry.address)),
+    unusedAllows: allow.filter((entry) => !used.has(entry)),
   };
 }

@@ -1,6 +1,6 @@
 import type { DatabaseRename } from '../plan/rds-changes';
 import type { ResourceChange } from '../plan/schema';
-import { text } from '../plan/values';
+import { field, text } from '../plan/values';
 
 /** Context the guard needs beyond one resource: which parameter groups live databases use. */
 export interface StatefulContext {
@@ -27,9 +27,27 @@ function named(kind: string, name: string | undefined): string {
   return name ? `${kind} ${name}` : kind;
 }
 
+/** What a CloudWatch log group holds when it holds audit data, from its name; undefined for operational logs. */
+function auditLogs(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  if (/flow-log/i.test(name)) return 'the VPC flow logs (who talked to what, the network audit trail)';
+  if (name.startsWith('/aws/rds/')) return "the database's exported logs";
+  if (/cloudtrail/i.test(name)) return 'the CloudTrail API audit trail';
+  if (/audit/i.test(name)) return 'audit logs';
+  return undefined;
+}
+
+/** "bucket xyz-state (the Terraform state bucket)" for a bucket's companion resources. */
+function bucketOf(before: unknown, context: StatefulContext): string {
+  const name = text(before, 'bucket');
+  if (!name) return 'its bucket';
+  return name === context.stateBucket ? `the Terraform state bucket ${name}` : `bucket ${name}`;
+}
+
 /**
- * Every resource type whose loss loses data or breaks a live database, with the reason a reviewer
- * reads. A function returning undefined means "not stateful in this case" (an unused parameter group).
+ * Every resource type whose loss loses data, removes what protects it, or breaks a live database,
+ * with the reason a reviewer reads. A function returning undefined means "not stateful in this
+ * case" (a parameter group no live database uses, a log group of operational logs).
  */
 export const STATEFUL_TYPES: Readonly<Record<string, ReasonFor>> = {
   aws_db_instance: (before) =>
@@ -48,14 +66,31 @@ export const STATEFUL_TYPES: Readonly<Record<string, ReasonFor>> = {
   aws_kinesis_stream: (before) =>
     `${named('Kinesis stream', text(before, 'name'))}: unread records are lost and producers fail until the stream exists again`,
   aws_dynamodb_table: (before) => `${named('DynamoDB table', text(before, 'name'))}: its items are lost (a new table starts empty)`,
+  aws_sqs_queue: (before) =>
+    `${named('SQS queue', text(before, 'name'))}: the messages in it are lost (a dead-letter queue holds the events that could not be processed, kept for replay)`,
+  aws_secretsmanager_secret: (before) =>
+    `${named('Secrets Manager secret', text(before, 'name'))}: whoever reads it loses the credential, and a deleted secret's name stays taken for its recovery window (${String(field(before, 'recovery_window_in_days') ?? 30)} days)`,
+  aws_secretsmanager_secret_version: () => 'the current value of a Secrets Manager secret: readers get no current version (the credential is gone until a new one is written)',
   aws_s3_bucket: (before, context) => {
     const name = text(before, 'bucket');
     return name && name === context.stateBucket
       ? `S3 bucket ${name} holds the Terraform state of every stack`
       : `${named('S3 bucket', name)}: its objects are lost`;
   },
+  aws_s3_bucket_versioning: (before, context) =>
+    `versioning of ${bucketOf(before, context)}: deleting it suspends versioning, so an overwritten or deleted object (a state file) can no longer be recovered`,
+  aws_s3_bucket_lifecycle_configuration: (before, context) =>
+    `lifecycle rules of ${bucketOf(before, context)}: they decide how long old object versions are kept; removed or rewritten, they apply to every object at once`,
+  aws_s3_bucket_public_access_block: (before, context) => `public access block of ${bucketOf(before, context)}: without it a policy or ACL can make objects public`,
+  aws_s3_bucket_policy: (before, context) => `bucket policy of ${bucketOf(before, context)}: its statements (TLS only, encryption required) stop protecting the objects`,
+  aws_s3_bucket_server_side_encryption_configuration: (before, context) => `default encryption of ${bucketOf(before, context)}: new objects fall back to SSE-S3 instead of the customer-managed key`,
   aws_kms_key: (before) =>
     `${named('KMS key', text(before, 'description'))}: everything encrypted with it (databases, snapshots, streams, state) becomes unreadable once the key is deleted`,
+  aws_flow_log: () => 'VPC flow log: the record of the network traffic (the audit trail of who connected to what) stops',
+  aws_cloudwatch_log_group: (before) => {
+    const holds = auditLogs(text(before, 'name'));
+    return holds ? `log group ${text(before, 'name')} holds ${holds}: deleting it deletes them` : undefined;
+  },
 };
 
 /** Why losing this resource matters, or undefined when it holds no state. */

@@ -1,4 +1,5 @@
 import { PlanReviewError } from '../errors';
+import { notAPlan } from './document-kind';
 import { planSchema, type TerraformPlan } from './schema';
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -7,9 +8,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validates the JSON of `terraform show -json <planfile>`; `source` names it in errors. */
 export function parsePlan(raw: unknown, source: string): TerraformPlan {
-  if (raw && typeof raw === 'object' && 'values' in raw && !('planned_values' in raw)) {
-    throw new PlanReviewError(`${source}: this looks like a state (terraform show -json without a plan file), not a plan; run terraform show -json <planfile>`);
-  }
+  const notPlan = notAPlan(raw);
+  if (notPlan) throw new PlanReviewError(`${source}: ${notPlan}`);
   const parsed = planSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

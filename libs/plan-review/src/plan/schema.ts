@@ -37,10 +37,17 @@ const configResourceSchema = z.object({
   provider_config_key: z.string().optional(),
 });
 
+/**
+ * What every `terraform show -json <planfile>` document has: the plan format, the Terraform version,
+ * the planned values and the list of resource changes (no-ops included).
+ */
+export const PLAN_FIELDS = ['format_version', 'terraform_version', 'planned_values', 'resource_changes'] as const;
+
 export const planSchema = z.object({
   format_version: z.string().regex(/^1\./, 'only plan format 1.x (terraform >= 0.12) is supported'),
-  terraform_version: z.string().optional(),
-  resource_changes: z.array(resourceChangeSchema).default([]),
+  terraform_version: z.string().min(1),
+  planned_values: z.record(z.string(), z.unknown()),
+  resource_changes: z.array(resourceChangeSchema),
   resource_drift: z.array(resourceChangeSchema).default([]),
   configuration: z
     .object({

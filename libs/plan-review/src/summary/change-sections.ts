@@ -1,7 +1,6 @@
-import type { GuardAction, GuardFinding, GuardResult } from '../guard/guard';
 import type { AttentionItem } from './attention';
 import type { ChangeDetail, StackReview } from './review';
-import { cell, code, details, limitedList, plural, table } from './format';
+import { code, details, limitedList, plural, table } from './format';
 
 /** How much of each list the summary shows; lowered when the comment would be too long. */
 export interface DetailLevel {
@@ -10,44 +9,6 @@ export interface DetailLevel {
   /** Longest list of resources shown in any one place. */
   readonly listLimit: number;
   readonly perStackDetails: boolean;
-}
-
-export const ALLOW_FILE = '.plan-review/allow.json';
-
-const ACTION_NOUNS: Readonly<Record<GuardAction, readonly [string, string]>> = {
-  replace: ['replacement', 'replacements'],
-  delete: ['deletion', 'deletions'],
-  rename: ['rename', 'renames'],
-};
-
-/** "1 replacement, 2 deletions and 1 rename". */
-export function countByAction(findings: readonly GuardFinding[]): string {
-  const parts = (Object.keys(ACTION_NOUNS) as GuardAction[])
-    .map((action) => [action, findings.filter((finding) => finding.action === action).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([action, count]) => plural(count, ...ACTION_NOUNS[action]));
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? 'nothing');
-}
-
-export function guardSection(guard: GuardResult): string {
-  if (guard.findings.length === 0 && guard.unusedAllows.length === 0) return '';
-  const rows = guard.findings.map((finding) => [
-    finding.allowedBy ? '✅ allowed' : '⛔ **blocked**',
-    code(finding.key),
-    finding.action,
-    cell(finding.reason),
-    cell(finding.allowedBy ? `${finding.cause}; allowed: “${finding.allowedBy.reason}”` : finding.cause),
-  ]);
-  const parts = ['### Stateful resources replaced, deleted or renamed'];
-  if (rows.length > 0) parts.push(table(['', 'Resource', 'Action', 'Why it matters', 'Cause'], ['l', 'l', 'l', 'l', 'l'], rows));
-  if (guard.blocked.length > 0) {
-    parts.push(`If a change above is intended, add its exact address with a reason to ${code(ALLOW_FILE)} in this pull request (see the plan-review README); otherwise change the code so that it keeps the resource, and its name, as they are.`);
-  }
-  if (guard.unusedAllows.length > 0) {
-    const unused = guard.unusedAllows.map((entry) => `${code(entry.address)} (“${entry.reason}”)`);
-    parts.push(`Allow entries that match no replacement, deletion or rename in these plans (remove them, or fix the address):\n${unused.map((entry) => `- ${entry}`).join('\n')}`);
-  }
-  return parts.join('\n\n');
 }
 
 const ATTENTION_LABELS: Readonly<Record<AttentionItem['kind'], string>> = { promotion: 'Promotion' };
@@ -90,6 +51,10 @@ function describe(change: ChangeDetail): string {
   return `${code(change.address)}${change.reason ? `: ${change.reason}` : ''}`;
 }
 
+/** The kinds every count table shows, in this order. */
+export const COUNTED_KINDS = ['create', 'update', 'replace', 'delete', 'forget'] as const;
+export const COUNTED_KIND_LABELS = ['Create', 'Update', 'Replace', 'Delete', 'Forget'];
+
 const KIND_HEADINGS: readonly [ChangeDetail['kind'], string][] = [
   ['replace', 'Replace'],
   ['delete', 'Delete'],
@@ -106,8 +71,8 @@ export function stackHeadline(review: StackReview): string {
 export function stackSection(review: StackReview, level: DetailLevel): string {
   const typeRows = review.byType
     .filter(({ counts }) => counts.create + counts.update + counts.replace + counts.delete + counts.forget > 0)
-    .map(({ type, counts }) => [code(type), String(counts.create), String(counts.update), String(counts.replace), String(counts.delete)]);
-  const parts = typeRows.length > 0 ? [table(['Resource type', 'Create', 'Update', 'Replace', 'Delete'], ['l', 'r', 'r', 'r', 'r'], typeRows)] : ['No resource changes.'];
+    .map(({ type, counts }) => [code(type), ...COUNTED_KINDS.map((kind) => String(counts[kind]))]);
+  const parts = typeRows.length > 0 ? [table(['Resource type', ...COUNTED_KIND_LABELS], ['l', 'r', 'r', 'r', 'r', 'r'], typeRows)] : ['No resource changes.'];
   for (const [kind, heading] of KIND_HEADINGS) {
     const items = review.changes.filter((change) => change.kind === kind);
     if (items.length === 0) continue;

@@ -80,6 +80,10 @@ export function costSection(review: Review, level: DetailLevel): string {
     `Monthly, in USD, at on-demand list prices (${HOURS_PER_MONTH} hours a month) from the price table in \`libs/plan-review/src/cost/prices.ts\`; every rate links to its source. ` +
       `Before: ${usd(review.beforeUsd)}, after: ${usd(review.afterUsd)} (${usdDelta(review.afterUsd - review.beforeUsd)}).`,
   ];
+  const forgotten = review.stacks.flatMap((stack) => stack.cost.after.filter((cost) => cost.forgotten).map((cost) => `${code(`${stack.stack}:${cost.address}`)} (${usd(cost.usd)}/month)`));
+  if (forgotten.length > 0) {
+    parts.push(`Forgotten by these plans but still running, so still in the "after" cost: ${forgotten.join(', ')}. Terraform stops managing them; AWS keeps billing them until someone deletes them.`);
+  }
   const hasItems = review.stacks.some((stack) => stack.cost.after.length > 0);
   const notes = priceNotes(review);
   if (notes) parts.push(notes);

@@ -1,5 +1,7 @@
-import { attentionSection, countByAction, type DetailLevel, driftSection, guardSection, securitySection, stackSection } from './change-sections';
+import { attentionSection, COUNTED_KIND_LABELS, COUNTED_KINDS, type DetailLevel, driftSection, securitySection, stackSection } from './change-sections';
 import { costSection } from './cost-section';
+import { downtimeSection } from './downtime-section';
+import { countByAction, guardSection } from './guard-section';
 import { code, plural, table, usd, usdDelta } from './format';
 import type { Review } from './review';
 
@@ -17,37 +19,34 @@ const LEVELS: readonly DetailLevel[] = [
   { listCreates: false, listLimit: 20, perStackDetails: false },
 ];
 
-function verdict(review: Review): string {
+function guardVerdict(review: Review): string {
   const { blocked, findings } = review.guard;
-  const guard =
-    blocked.length > 0
-      ? `⛔ **Not allowed: ${countByAction(blocked)} of stateful resources.** This review fails until each is allowed or removed.`
-      : findings.length > 0
-        ? `✅ ${countByAction(findings)} of stateful resources, each explicitly allowed.`
-        : '✅ No stateful resource is replaced, deleted or renamed.';
+  if (blocked.length > 0) return `⛔ **Not allowed: ${countByAction(blocked)}.** This review fails until each is allowed or removed (below).`;
+  if (findings.length > 0) return `✅ ${countByAction(findings)}, each explicitly allowed.`;
+  return '✅ Nothing that holds or protects data is replaced, deleted, forgotten or renamed; no protection is weakened and nothing is opened.';
+}
+
+function verdict(review: Review): string {
+  const lines = [guardVerdict(review)];
+  const downtime = review.stacks.reduce((count, stack) => count + stack.downtime.length, 0);
+  if (downtime > 0) lines.push(`⏱️ **${plural(downtime, 'change causes', 'changes cause')} downtime** (below): allowed, but plan when to apply.`);
   const attention = review.stacks.reduce((count, stack) => count + stack.attention.length, 0);
-  if (attention === 0) return guard;
-  const note =
-    attention === 1
-      ? '⚠️ **1 change needs attention** (below): the guard lets it through, but it cannot be undone.'
-      : `⚠️ **${attention} changes need attention** (below): the guard lets them through, but they cannot be undone.`;
-  return `${guard}\n\n${note}`;
+  if (attention === 1) lines.push('⚠️ **1 change needs attention** (below): the guard lets it through, but it cannot be undone.');
+  if (attention > 1) lines.push(`⚠️ **${attention} changes need attention** (below): the guard lets them through, but they cannot be undone.`);
+  return lines.join('\n\n');
 }
 
 function overview(review: Review): string {
   const rows = review.stacks.map((stack) => [
     stack.stack,
-    String(stack.counts.create),
-    String(stack.counts.update),
-    String(stack.counts.replace),
-    String(stack.counts.delete),
+    ...COUNTED_KINDS.map((kind) => String(stack.counts[kind])),
     `${usd(stack.beforeUsd)}${stack.beforeFrom === 'baseline' ? ' (baseline)' : ''}`,
     usd(stack.cost.afterUsd),
     usdDelta(stack.cost.afterUsd - stack.beforeUsd),
   ]);
   const { counts } = review;
-  rows.push(['**Total**', ...[counts.create, counts.update, counts.replace, counts.delete].map((n) => `**${n}**`), `**${usd(review.beforeUsd)}**`, `**${usd(review.afterUsd)}**`, `**${usdDelta(review.afterUsd - review.beforeUsd)}**`]);
-  return table(['Stack', 'Create', 'Update', 'Replace', 'Delete', 'Before $/month', 'After $/month', 'Change'], ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], rows);
+  rows.push(['**Total**', ...COUNTED_KINDS.map((kind) => `**${counts[kind]}**`), `**${usd(review.beforeUsd)}**`, `**${usd(review.afterUsd)}**`, `**${usdDelta(review.afterUsd - review.beforeUsd)}**`]);
+  return table(['Stack', ...COUNTED_KIND_LABELS, 'Before $/month', 'After $/month', 'Change'], ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], rows);
 }
 
 function render(review: Review, level: DetailLevel, note: string): string {
@@ -57,6 +56,7 @@ function render(review: Review, level: DetailLevel, note: string): string {
     verdict(review),
     overview(review),
     guardSection(review.guard),
+    downtimeSection(review.stacks),
     attentionSection(review.stacks),
     securitySection(review.stacks, level),
     driftSection(review.stacks, level),

@@ -1,4 +1,5 @@
 import { type CaseStudyComparison, compareWithCaseStudy } from '../cost/case-study';
+import { type DowntimeWarning, downtimeWarnings } from '../downtime/downtime';
 import { estimateStack, type StackCost } from '../cost/estimate';
 import { roundCents, sumUsd } from '../cost/model';
 import { DEFAULT_USAGE, type UsageAssumptions } from '../cost/usage';
@@ -47,6 +48,8 @@ export interface StackReview {
   readonly security: readonly SecurityChange[];
   /** In-place changes that are allowed but cannot be undone (a replica's promotion). */
   readonly attention: readonly AttentionItem[];
+  /** Changes that take a database, a cache, a stream or a named endpoint offline for a while (not blocking). */
+  readonly downtime: readonly DowntimeWarning[];
   readonly cost: StackCost;
   /** The "before" cost shown: from the baseline when one was given, else from the plan's prior state. */
   readonly beforeUsd: number;
@@ -136,6 +139,7 @@ function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: 
     drift,
     security,
     attention,
+    downtime: downtimeWarnings(plan.resource_changes),
     cost,
     beforeUsd: baseline ?? cost.beforeUsd,
     beforeFrom: baseline === undefined ? 'plan' : 'baseline',
