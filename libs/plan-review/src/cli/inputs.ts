@@ -66,11 +66,11 @@ export function readPlans(files: readonly string[], progress: (line: string) => 
 }
 
 /** Regions of the stacks, the state bucket and the database's size and version, from the platform topology. */
-export function topologyFacts(environment: string | undefined): { stackRegions: Record<string, string>; stateBucket: string; replicaStorageGb: number; replicaEngineVersion: string } {
+export function topologyFacts(environment: string | undefined): { stackRegions: Record<string, string>; stateBuckets: string[]; replicaStorageGb: number; replicaEngineVersion: string } {
   const topology: Topology = loadTopology(environment);
-  const stackRegions: Record<string, string> = { [topology.stateBackend.stackName]: topology.stateBackend.region };
+  const stackRegions: Record<string, string> = { [topology.stateBackend.stackName]: topology.stateBackend.homeRegion };
   for (const region of topology.regions) stackRegions[region.stackName] = region.region;
-  return { stackRegions, stateBucket: topology.stateBackend.bucket, replicaStorageGb: topology.database.allocatedStorageGb, replicaEngineVersion: topology.database.engineVersion };
+  return { stackRegions, stateBuckets: topology.stateBackend.stores.map((store) => store.bucket), replicaStorageGb: topology.database.allocatedStorageGb, replicaEngineVersion: topology.database.engineVersion };
 }
 
 /** The "before" cost per stack from an earlier `--json-file` review. */

@@ -42,7 +42,7 @@ export interface GuardResult {
 
 export interface GuardOptions {
   readonly allow?: readonly AllowEntry[];
-  readonly stateBucket?: string;
+  readonly stateBuckets?: readonly string[];
 }
 
 type Finding = Pick<GuardFinding, 'action' | 'reason' | 'cause' | 'rule'>;
@@ -83,7 +83,7 @@ export function runGuard(stacks: readonly StackPlan[], options: GuardOptions = {
   const used = new Set<AllowEntry>();
   const findings: GuardFinding[] = [];
   for (const { stack, plan } of stacks) {
-    const stateful = statefulContext(plan.resource_changes, options.stateBucket);
+    const stateful = statefulContext(plan.resource_changes, options.stateBuckets);
     const opening = openingContext(plan.resource_changes);
     for (const change of plan.resource_changes) {
       for (const finding of findingsOf(change, stateful, opening)) {

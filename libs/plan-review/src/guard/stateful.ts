@@ -6,11 +6,11 @@ import { field, text } from '../plan/values';
 export interface StatefulContext {
   /** Names of DB parameter groups used by a database instance that exists before this plan. */
   readonly liveParameterGroups: ReadonlyMap<string, string>;
-  /** The Terraform state bucket's name, when known, so its reason can say so. */
-  readonly stateBucket?: string;
+  /** The Terraform state buckets' names, when known, so their reasons can say so. */
+  readonly stateBuckets: readonly string[];
 }
 
-export function statefulContext(changes: readonly ResourceChange[], stateBucket?: string): StatefulContext {
+export function statefulContext(changes: readonly ResourceChange[], stateBuckets: readonly string[] = []): StatefulContext {
   const liveParameterGroups = new Map<string, string>();
   for (const change of changes) {
     if (change.mode !== 'managed' || change.type !== 'aws_db_instance') continue;
@@ -18,7 +18,7 @@ export function statefulContext(changes: readonly ResourceChange[], stateBucket?
     const group = text(before, 'parameter_group_name');
     if (group) liveParameterGroups.set(group, text(before, 'identifier') ?? change.address);
   }
-  return { liveParameterGroups, stateBucket };
+  return { liveParameterGroups, stateBuckets };
 }
 
 type ReasonFor = (before: unknown, context: StatefulContext) => string | undefined;
@@ -41,7 +41,7 @@ function auditLogs(name: string | undefined): string | undefined {
 function bucketOf(before: unknown, context: StatefulContext): string {
   const name = text(before, 'bucket');
   if (!name) return 'its bucket';
-  return name === context.stateBucket ? `the Terraform state bucket ${name}` : `bucket ${name}`;
+  return context.stateBuckets.includes(name) ? `the Terraform state bucket ${name}` : `bucket ${name}`;
 }
 
 /**
@@ -73,8 +73,8 @@ export const STATEFUL_TYPES: Readonly<Record<string, ReasonFor>> = {
   aws_secretsmanager_secret_version: () => 'the current value of a Secrets Manager secret: readers get no current version (the credential is gone until a new one is written)',
   aws_s3_bucket: (before, context) => {
     const name = text(before, 'bucket');
-    return name && name === context.stateBucket
-      ? `S3 bucket ${name} holds the Terraform state of every stack`
+    return name && context.stateBuckets.includes(name)
+      ? `S3 bucket ${name} holds the Terraform state of its region's stack and the replicated copies of every other stack's`
       : `${named('S3 bucket', name)}: its objects are lost`;
   },
   aws_s3_bucket_versioning: (before, context) =>

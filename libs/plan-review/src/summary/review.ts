@@ -72,7 +72,8 @@ export interface ReviewOptions {
   readonly usage?: UsageAssumptions;
   /** Region of each stack, for resources whose provider region is not a constant in the plan. */
   readonly stackRegions?: Readonly<Record<string, string>>;
-  readonly stateBucket?: string;
+  /** The Terraform state buckets (one per region), so their reasons can say so. */
+  readonly stateBuckets?: readonly string[];
   /** Storage of read replicas whose size the plan leaves to their source (from the topology). */
   readonly replicaStorageGb?: number;
   /** Engine version of read replicas whose plan leaves it to their source (from the topology). */
@@ -155,7 +156,7 @@ export function reviewPlans(stacks: readonly StackPlan[], options: ReviewOptions
   const costs = reviews.flatMap((review) => review.cost.after);
   return {
     stacks: reviews,
-    guard: runGuard(stacks, { allow: options.allow, stateBucket: options.stateBucket }),
+    guard: runGuard(stacks, { allow: options.allow, stateBuckets: options.stateBuckets }),
     counts,
     beforeUsd: roundCents(sumUsd(reviews.map((review) => ({ usd: review.beforeUsd })))),
     afterUsd: roundCents(sumUsd(reviews.map((review) => ({ usd: review.cost.afterUsd })))),
