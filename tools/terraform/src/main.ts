@@ -30,6 +30,8 @@ Examples:
   npx nx run primary-east:deploy --plan-file=cdktf.out/stacks/primary-east/plan.tfplan
   XYZ_REVIEWED_PLANS_DIR=reviewed-plans npx nx affected -t deploy   # CI: <dir>/<stack>/plan.tfplan per stack
   npm run terraform -- migrate-state state-backend                 # after the bootstrap apply
+  npm run terraform -- migrate-state replica-west --from-bucket xyz-prod-terraform-state-111122223333 --from-region us-east-1
+                                                                   # from the old single bucket to the regional store
   npm run terraform -- rebind-database replica-ohio                # after the DR runbook rebuilt that replica
 
 The AWS provider is installed from a local filesystem mirror when one exists
@@ -64,9 +66,17 @@ program
 
 program
   .command('migrate-state')
-  .description('move a stack\'s state into the backend it now names (after the state-backend bootstrap)')
+  .description("move a stack's state into the backend it now names: after the state-backend bootstrap, or from the old single-bucket layout")
   .argument('<stack>', 'stack name', stackArgument)
-  .action((stack: string) => migrateState(stack, program.opts().verbose));
+  .option('--from-bucket <bucket>', 'the S3 bucket that holds the state today (for example the old xyz-prod-terraform-state-<account> in us-east-1)')
+  .option('--from-region <region>', 'with --from-bucket: its region')
+  .option('--from-key <key>', 'with --from-bucket: the state key there (default: the key the stack uses now)')
+  .action((stack: string, options: { fromBucket?: string; fromRegion?: string; fromKey?: string }) => {
+    if (Boolean(options.fromBucket) !== Boolean(options.fromRegion)) throw new UserError('--from-bucket and --from-region go together', 2);
+    if (options.fromKey && !options.fromBucket) throw new UserError('--from-key needs --from-bucket and --from-region', 2);
+    const from = options.fromBucket && options.fromRegion ? { bucket: options.fromBucket, region: options.fromRegion, key: options.fromKey } : undefined;
+    return migrateState(stack, program.opts().verbose, from);
+  });
 
 program
   .command('rebind-database')

@@ -1,15 +1,48 @@
-import { terraformEnvironment, assertTerraformInstalled, terraform } from '@xyz/terraform-toolkit';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertTerraformInstalled, terraform, terraformEnvironment, UserError } from '@xyz/terraform-toolkit';
+import { isAwsRegion } from '@xyz/topology';
 import { stackDir } from '../paths';
 import { readSynthesizedStack } from './stack-files';
 
+/** Where a stack's state lives today, when it is not where the synthesized backend now says. */
+export interface LegacyStateLocation {
+  readonly bucket: string;
+  readonly region: string;
+  /** @default the key the stack's backend uses now (the key of a stack did not change) */
+  readonly key?: string;
+}
+
+const LEGACY_OVERRIDE = 'legacy_backend_override.tf.json';
+
 /**
- * After the bootstrap apply of state-backend (local state), re-synthesize it without
- * XYZ_STATE_BOOTSTRAP and run this: terraform copies the local state into the bucket.
+ * Moves a stack's state into the backend its synthesized cdk.tf.json names.
+ * - Without `from`: after the state-backend bootstrap (local state), re-synthesize without
+ *   XYZ_STATE_BOOTSTRAP and run this; terraform copies the local state into the bucket.
+ * - With `from`: from another S3 location, such as the single us-east-1 bucket every stack used
+ *   before the regional stores. Terraform is first initialised on the old location, then asked to
+ *   migrate to the new one, so it copies the state (the old object is left in place).
  */
-export async function migrateState(stack: string, verbose: boolean): Promise<void> {
+export async function migrateState(stack: string, verbose: boolean, from?: LegacyStateLocation): Promise<void> {
   assertTerraformInstalled();
-  readSynthesizedStack(stack);
+  const synthesized = readSynthesizedStack(stack) as { terraform?: { backend?: { s3?: Record<string, unknown> } } };
+  const target = synthesized.terraform?.backend?.s3;
   const run = { stack, cwd: stackDir(stack), env: terraformEnvironment(), verbose };
+  if (from) {
+    if (!target) throw new UserError(`${stack} has no S3 backend in its cdk.tf.json; synthesize it without XYZ_STATE_BOOTSTRAP first`, 2);
+    if (!isAwsRegion(from.region)) throw new UserError(`--from-region ${from.region} is not a known AWS region`, 2);
+    const legacy = { bucket: from.bucket, key: from.key ?? target.key, region: from.region, encrypt: true, use_lockfile: true };
+    if (legacy.bucket === target.bucket && legacy.key === target.key) throw new UserError(`${stack}'s state is already at s3://${legacy.bucket}/${String(legacy.key)}`, 2);
+    const override = join(stackDir(stack), LEGACY_OVERRIDE);
+    writeFileSync(override, JSON.stringify({ terraform: { backend: { s3: legacy } } }, null, 2));
+    try {
+      console.log(`[${stack}] reading the state at s3://${legacy.bucket}/${String(legacy.key)} (${legacy.region})`);
+      await terraform(run, ['init', '-reconfigure', '-input=false', '-no-color']);
+    } finally {
+      rmSync(override, { force: true });
+    }
+  }
   await terraform(run, ['init', '-migrate-state', '-force-copy', '-input=false', '-no-color']);
-  console.log(`[${stack}] state now lives in the backend of cdktf.out/stacks/${stack}/cdk.tf.json`);
+  const where = target ? `s3://${String(target.bucket)}/${String(target.key)} (${String(target.region)})` : `the backend of cdktf.out/stacks/${stack}/cdk.tf.json`;
+  console.log(`[${stack}] state now lives in ${where}${from ? `; the old copy at s3://${from.bucket} is untouched (delete it once every stack has moved)` : ''}`);
 }
