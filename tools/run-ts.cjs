@@ -31,6 +31,8 @@ function runTypeScript(entry, args) {
     require(outfile);
   } finally {
     rmSync(outfile, { force: true });
+    // The next entry point may reuse the name (main.<pid>.cjs): do not let require return this one.
+    delete require.cache[outfile];
   }
 }
 

@@ -1,0 +1,52 @@
+// The app of cdktf.json (`npx cdktf synth`, `list`, `diff`): runs every stack app (the projects
+// under apps/ tagged kind:stack) in this one process, each exactly as its synth target runs it,
+// into CDKTF_OUTDIR (set by the cdktf CLI; default cdktf.out).
+//
+// Each stack app is its own cdktf App, and an App writes manifest.json listing only its own stack;
+// this script merges them so that the CLI sees every stack.
+const { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { runTypeScript } = require('../run-ts.cjs');
+
+const root = resolve(__dirname, '..', '..');
+const STACK_TAG = 'kind:stack';
+const MANIFEST = 'manifest.json';
+
+/** The stack projects: apps/<name>/project.json tagged kind:stack, in name order. */
+function stackApps() {
+  const apps = join(root, 'apps');
+  return readdirSync(apps)
+    .filter((name) => {
+      const file = join(apps, name, 'project.json');
+      return existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')).tags ?? []).includes(STACK_TAG);
+    })
+    .sort();
+}
+
+/** Runs one stack app; returns its exit code and the manifest it wrote (undefined if none). */
+function runStackApp(name, manifestFile) {
+  rmSync(manifestFile, { force: true });
+  process.exitCode = undefined;
+  runTypeScript(`apps/${name}/src/main.ts`, []);
+  const code = Number(process.exitCode ?? 0);
+  const manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : undefined;
+  return { code, manifest };
+}
+
+function main() {
+  const outdir = resolve(process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+  const manifestFile = join(outdir, MANIFEST);
+  const merged = { version: undefined, stacks: {} };
+  let exitCode = 0;
+  for (const name of stackApps()) {
+    const { code, manifest } = runStackApp(name, manifestFile);
+    exitCode = Math.max(exitCode, code);
+    if (!manifest) continue;
+    merged.version = manifest.version;
+    Object.assign(merged.stacks, manifest.stacks);
+  }
+  if (merged.version) writeFileSync(manifestFile, `${JSON.stringify(merged, null, 2)}\n`);
+  process.exitCode = exitCode;
+}
+
+main();
