@@ -54,10 +54,10 @@ describe('GitHub workflows', () => {
     expect(kinds).toEqual(expect.arrayContaining(['expression', 'job-needs']));
   });
 
-  it.each(workflows)('%s pins every action to an exact version', (file) => {
-    const uses = [...read(file).matchAll(/uses:\s*(\S+)/g)].map((match) => match[1]);
+  it.each(workflows)('%s pins every action to a full commit SHA, with its release in a comment', (file) => {
+    const uses = [...read(file).matchAll(/uses:[ \t]*(.+)$/gm)].map((match) => match[1]!.trim());
     expect(uses.length).toBeGreaterThan(0);
-    expect(uses.filter((action) => !/@v\d+\.\d+\.\d+$/.test(action))).toEqual([]);
+    expect(uses.filter((action) => !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(action))).toEqual([]);
   });
 
   it.each(workflows)('%s declares least-privilege permissions at the top and uses no long-lived AWS keys', (file) => {
