@@ -7,7 +7,7 @@ export interface CrossRegionReplicaProps extends RegionalDatabaseProps {
   readonly sourceDbInstanceArn: string;
   /**
    * Multi-AZ standby for the replica itself. The runbook turns it on after a promotion.
-   * @default false
+   * @default settings.replica.multiAz (false)
    */
   readonly multiAz?: boolean;
 }
@@ -22,12 +22,13 @@ export class CrossRegionReplica extends Construct {
 
   constructor(scope: Construct, id: string, props: CrossRegionReplicaProps) {
     super(scope, id);
+    const role = props.settings.replica;
     const shared = createRegionalFoundation(this, props);
     this.instance = new DbInstance(this, 'instance', {
       ...shared,
       replicateSourceDb: props.sourceDbInstanceArn,
-      multiAz: props.multiAz ?? false,
-      backupRetentionPeriod: 0,
+      multiAz: props.multiAz ?? role.multiAz,
+      backupRetentionPeriod: role.backupRetentionDays,
       // RDS cannot take a final snapshot of a read replica.
       skipFinalSnapshot: true,
     });

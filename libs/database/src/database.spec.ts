@@ -1,7 +1,7 @@
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
-import { loadTopology, regionByName } from '@xyz/topology';
+import { databaseInstanceSettings, loadTopology } from '@xyz/topology';
 import { Testing, TerraformStack } from 'cdktf';
 import { CrossRegionReplica } from './cross-region-replica';
 import { PrimaryDatabase } from './primary-database';
@@ -13,8 +13,7 @@ const topology = loadTopology('production');
 
 function baseProps(stack: TerraformStack, region: string): RegionalDatabaseProps {
   return {
-    names: regionByName(topology, region).names,
-    settings: topology.database,
+    settings: databaseInstanceSettings(topology, region),
     subnetIds: ['subnet-a', 'subnet-b'],
     securityGroupId: 'sg-db',
     kmsKey: new KmsKey(stack, 'key', {}),
@@ -83,5 +82,34 @@ describe('CrossRegionReplica', () => {
     for (const type of ['aws_db_instance', 'aws_db_parameter_group', 'aws_db_subnet_group', 'aws_iam_role']) {
       expect(Object.keys(json.resource[type])).toEqual(Object.keys(primary.resource[type]));
     }
+  });
+});
+
+describe('the topology description drives every instance argument', () => {
+  it('follows a changed description: windows, certificate, monitoring, retention, tags and names', () => {
+    const described = databaseInstanceSettings(topology, 'us-east-2');
+    const changed = {
+      ...described,
+      identifier: 'orders-db',
+      caCertificateIdentifier: 'rds-ca-ecc384-g1',
+      maintenanceWindow: 'mon:01:00-mon:02:00',
+      enhancedMonitoring: { ...described.enhancedMonitoring, intervalSeconds: 60, roleName: 'orders-monitoring' },
+      performanceInsights: { ...described.performanceInsights, retentionDays: 31 },
+      logExports: ['error'],
+      tags: { Stack: 'elsewhere' },
+      replica: { ...described.replica, multiAz: true },
+    };
+    const { json } = synth((stack) => new CrossRegionReplica(stack, 'database', { ...baseProps(stack, 'us-east-2'), settings: changed, sourceDbInstanceArn: 'arn' }));
+    expect(Object.values(json.resource.aws_db_instance)[0]).toMatchObject({
+      identifier: 'orders-db',
+      ca_cert_identifier: 'rds-ca-ecc384-g1',
+      maintenance_window: 'mon:01:00-mon:02:00',
+      monitoring_interval: 60,
+      performance_insights_retention_period: 31,
+      enabled_cloudwatch_logs_exports: ['error'],
+      multi_az: true,
+      tags: { Stack: 'elsewhere' },
+    });
+    expect(Object.values(json.resource.aws_iam_role)[0]).toMatchObject({ name: 'orders-monitoring', tags: { Stack: 'elsewhere' } });
   });
 });

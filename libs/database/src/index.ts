@@ -3,4 +3,4 @@ export { MasterCredential, type MasterCredentialProps } from './master-credentia
 export { EnhancedMonitoringRole, type EnhancedMonitoringRoleProps } from './monitoring-role';
 export { MysqlParameterGroup, type MysqlParameterGroupProps } from './parameter-group';
 export { PrimaryDatabase, type PrimaryDatabaseProps } from './primary-database';
-export { LOG_EXPORTS, type RegionalDatabaseProps } from './regional-foundation';
+export type { RegionalDatabaseProps } from './regional-foundation';

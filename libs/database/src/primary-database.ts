@@ -13,7 +13,7 @@ export interface PrimaryDatabaseProps extends RegionalDatabaseProps {
   readonly credentialVersion?: number;
   /**
    * Multi-AZ standby in a second availability zone.
-   * @default true
+   * @default settings.primary.multiAz (true)
    */
   readonly multiAz?: boolean;
 }
@@ -29,32 +29,33 @@ export class PrimaryDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: PrimaryDatabaseProps) {
     super(scope, id);
-    const { settings, names } = props;
+    const { settings } = props;
+    const role = settings.primary;
     const shared = createRegionalFoundation(this, props);
     this.credential = new MasterCredential(this, 'master', {
       secretName: props.masterSecretName,
-      username: settings.masterUsername,
+      username: role.masterUsername,
       kmsKey: props.kmsKey,
       version: props.credentialVersion,
-      tags: props.tags,
+      tags: { ...settings.tags },
     });
     this.instance = new DbInstance(this, 'instance', {
       ...shared,
-      engine: 'mysql',
-      engineVersion: settings.engineVersion,
+      engine: settings.engine.name,
+      engineVersion: settings.engine.version,
       // Past the end of RDS standard support (2026-07-31 for MySQL 8.0 per AWS's calendar), whether the
       // engine keeps running under paid extended support or is upgraded is a decision the topology
       // states; replicas follow their source.
-      engineLifecycleSupport: settings.engineLifecycleSupport,
-      allocatedStorage: settings.allocatedStorageGb,
-      multiAz: props.multiAz ?? true,
-      username: settings.masterUsername,
+      engineLifecycleSupport: settings.engine.lifecycleSupport,
+      allocatedStorage: settings.storage.allocatedGb,
+      multiAz: props.multiAz ?? role.multiAz,
+      username: role.masterUsername,
       passwordWo: this.credential.password,
       passwordWoVersion: this.credential.version,
-      backupRetentionPeriod: settings.backupRetentionDays,
-      backupWindow: settings.backupWindow,
+      backupRetentionPeriod: role.backupRetentionDays,
+      backupWindow: role.backupWindow,
       skipFinalSnapshot: false,
-      finalSnapshotIdentifier: `${names.dbInstanceIdentifier}-final`,
+      finalSnapshotIdentifier: role.finalSnapshotIdentifier,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { replicatedStateLocation, stateLocation, type Topology } from '@xyz/topology';
+import { providerDefaultTags, replicatedStateLocation, stateLocation, type Topology } from '@xyz/topology';
 import { DataTerraformRemoteStateS3, S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 
@@ -12,7 +12,7 @@ export function addAwsProvider(stack: TerraformStack, topology: Topology, region
     region,
     alias,
     allowedAccountIds: [topology.accountId],
-    defaultTags: [{ tags: { ...topology.tags, Region: region } }],
+    defaultTags: [{ tags: providerDefaultTags(topology, region) }],
   });
 }
 

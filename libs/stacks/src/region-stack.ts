@@ -5,7 +5,7 @@ import { RegionalKey } from '@xyz/encryption';
 import { RegionalMonitoring } from '@xyz/monitoring';
 import { Network, REDIS_PORT } from '@xyz/network';
 import { DeviceEventPipeline, type ProcessorBundle } from '@xyz/stream';
-import { primaryRegionOf, type RegionTopology, type Topology } from '@xyz/topology';
+import { databaseInstanceSettings, primaryRegionOf, type RegionTopology, stackTags, type Topology } from '@xyz/topology';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { PRIMARY_OUTPUTS_READ_BY_REPLICAS, REGION_OUTPUTS } from './region-outputs';
@@ -42,18 +42,16 @@ export class RegionStack extends TerraformStack {
     applyGuardrails(this);
     addAwsProvider(this, topology, region.region);
     useRemoteState(this, topology, region.stackName);
-    const tags = { Stack: region.stackName };
+    const tags = stackTags(region.stackName);
 
     this.key = new RegionalKey(this, 'key', { accountId: topology.accountId, region: region.region, alias: region.names.kmsAlias, tags });
     this.network = new Network(this, 'network', { region, kmsKey: this.key.key, tags });
 
     const databaseProps = {
-      names: region.names,
-      settings: topology.database,
+      settings: databaseInstanceSettings(topology, region.region),
       subnetIds: this.network.privateSubnetIds,
       securityGroupId: this.network.securityGroups.database.id,
       kmsKey: this.key.key,
-      tags,
     };
     let writerAddress: string;
     if (region.role === 'primary') {

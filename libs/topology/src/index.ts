@@ -1,5 +1,13 @@
 export { AWS_REGIONS, type AwsRegion, isAwsRegion, regionShortCode } from './aws-regions';
 export { parseCidr, rangesOverlap, subnetCidr } from './cidr';
+export {
+  allDatabaseTags,
+  DATABASE_LOG_EXPORTS,
+  databaseInstanceSettings,
+  type DatabaseInstanceSettings,
+  type PrimaryRoleSettings,
+  type ReplicaRoleSettings,
+} from './database-instance';
 export { TopologyError } from './errors';
 export {
   availableEnvironments,
@@ -39,3 +47,4 @@ export {
 } from './queries';
 export { resolveTopology, STATE_BACKEND_STACK } from './resolve';
 export { type TopologyDocument, topologySchema } from './schema';
+export { providerDefaultTags, stackTags } from './tags';
