@@ -118,7 +118,7 @@ describe('DR workflow: resume and write-topology inputs', () => {
     ['execute', () => execute],
   ])('the %s job downloads the journal artifact of the given run only when resuming, and passes both inputs on', (_job, source) => {
     const job = source();
-    expect(job).toMatch(/if: inputs\.resume != ''\n {8}uses: actions\/download-artifact@v\d+\.\d+\.\d+\n {8}with:\n {10}name: dr-report-execute\n {10}path: dr-report\n {10}run-id: \$\{\{ inputs\.resume \}\}\n/);
+    expect(job).toMatch(/if: inputs\.resume != ''\n {8}uses: actions\/download-artifact@(?:v\d+\.\d+\.\d+|[0-9a-f]{40} # v\d+\.\d+\.\d+)\n {8}with:\n {10}name: dr-report-execute\n {10}path: dr-report\n {10}run-id: \$\{\{ inputs\.resume \}\}\n/);
     expect(job).toContain('RESUME: ${{ inputs.resume }}');
     expect(job).toContain('WRITE_TOPOLOGY: ${{ inputs.write-topology }}');
     expect(job).toMatch(/permissions:\n {6}contents: read\n {6}actions: read #.*\n {6}id-token: write #/);
