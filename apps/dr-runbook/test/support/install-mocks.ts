@@ -37,7 +37,11 @@ export function installSimulation(sim: SimulatedAws) {
     (service: SimService, operation: string) =>
     async (input: Record<string, unknown>, getClient: () => unknown): Promise<unknown> =>
       sim.handle(service, await regionOf(getClient()), operation, input);
-  [rds, ssm, cloudWatch].forEach((mock) => mock.onAnyCommand().rejects(new Error('the simulation does not route this command')));
+  // One call per client: the three stubs' generic signatures cannot be called through their union type.
+  const unrouted = () => new Error('the simulation does not route this command');
+  rds.onAnyCommand().rejects(unrouted());
+  ssm.onAnyCommand().rejects(unrouted());
+  cloudWatch.onAnyCommand().rejects(unrouted());
   rds.on(DescribeDBInstancesCommand).callsFake(route('rds', 'DescribeDBInstances'));
   rds.on(PromoteReadReplicaCommand).callsFake(route('rds', 'PromoteReadReplica'));
   rds.on(ModifyDBInstanceCommand).callsFake(route('rds', 'ModifyDBInstance'));
