@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { RegionLossDrill } from './dr-drill';
+import { MOTO_EXCEPTIONS } from './moto-exceptions';
 import { MotoUnavailable, motoUrl, resetMoto } from './moto-server';
 import { RegionGate } from './region-gate';
 import { RehearsalWorkspace } from './rehearsal-workspace';
@@ -50,7 +51,8 @@ async function main(): Promise<number> {
   const workspace = new RehearsalWorkspace();
   workspace.reset();
   await resetMoto(url);
-  const gate = new RegionGate({ target: url, accountId: workspace.topology().accountId });
+  const responsePatches = MOTO_EXCEPTIONS.flatMap(({ id, patchResponse }) => (patchResponse ? [{ id, patch: patchResponse }] : []));
+  const gate = new RegionGate({ target: url, accountId: workspace.topology().accountId, responsePatches });
   await gate.start();
   const steps = new StepLog();
   const scenario = new Scenario(workspace, steps, gate);

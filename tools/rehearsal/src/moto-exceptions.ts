@@ -34,6 +34,27 @@ export interface MotoException {
   beforeRunbook?(context: ExceptionContext): Promise<string[]>;
   /** Runs after a write of a stack's state to its S3 backend; returns what it did. */
   afterStateWrite?(stackName: string, context: ExceptionContext): Promise<string[]>;
+  /**
+   * Sees every request the region gate forwards to moto; returns headers to add to moto's answer
+   * (with what it did), or undefined to leave the answer as it is.
+   */
+  patchResponse?(request: GateRequest): ResponsePatch | undefined;
+}
+
+/** A request as the region gate forwards it. */
+export interface GateRequest {
+  readonly region: string;
+  readonly service: string;
+  readonly method: string;
+  readonly path: string;
+  /** The query string without its `?`. */
+  readonly query: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+export interface ResponsePatch {
+  readonly headers: Record<string, string>;
+  readonly detail: string;
 }
 
 const cacheParameterGroup: MotoException = {
@@ -83,6 +104,28 @@ const cacheMemberClusters: MotoException = {
       }
     }
     return done;
+  },
+};
+
+const TRANSITION_SIZE_HEADER = 'x-amz-transition-default-minimum-object-size';
+
+/** The transition size each bucket's last PutBucketLifecycleConfiguration asked for, by region/bucket. */
+const transitionSizes = new Map<string, string>();
+
+const lifecycleTransitionSize: MotoException = {
+  id: 's3-lifecycle-transition-size',
+  affects: 'aws_s3_bucket_lifecycle_configuration',
+  motoDoes:
+    'ignores the x-amz-transition-default-minimum-object-size header of PutBucketLifecycleConfiguration and leaves it out of GetBucketLifecycleConfiguration, so the provider waits for the setting it sent (all_storage_classes_128K) until its 3-minute timeout',
+  rehearsalDoes: 'the region gate remembers the header each bucket was given and adds it to that bucket\'s GetBucketLifecycleConfiguration answers, as S3 does',
+  patchResponse: (request) => {
+    if (request.service !== 's3' || !/(^|&)lifecycle(=|&|$)/.test(request.query)) return undefined;
+    const bucket = `${request.region}/${request.path.split('/')[1] ?? ''}`;
+    const sent = request.headers[TRANSITION_SIZE_HEADER];
+    if (request.method === 'PUT' && typeof sent === 'string') transitionSizes.set(bucket, sent);
+    const remembered = transitionSizes.get(bucket);
+    if (request.method !== 'GET' || !remembered) return undefined;
+    return { headers: { [TRANSITION_SIZE_HEADER]: remembered }, detail: bucket };
   },
 };
 
@@ -191,4 +234,4 @@ const crossRegionReplicaSubnetGroup: MotoException = {
 };
 
 /** The one list, in the order the hooks run. */
-export const MOTO_EXCEPTIONS: readonly MotoException[] = [cacheParameterGroup, cacheUserGroup, cacheMemberClusters, crossRegionReplicaSubnetGroup, conditionalDenies, stateReplication];
+export const MOTO_EXCEPTIONS: readonly MotoException[] = [lifecycleTransitionSize, cacheParameterGroup, cacheUserGroup, cacheMemberClusters, crossRegionReplicaSubnetGroup, conditionalDenies, stateReplication];

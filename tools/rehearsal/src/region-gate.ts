@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GateRequest, ResponsePatch } from './moto-exceptions';
 import { requestScope } from './request-scope';
 
 /**
@@ -22,6 +23,14 @@ export interface RegionGateOptions {
   readonly target: URL;
   /** Account the emulator should act as (moto reads it from x-moto-account-id). */
   readonly accountId: string;
+  /** Fill-ins for what moto leaves out of its answers (see moto-exceptions.ts), by exception id. */
+  readonly responsePatches?: ReadonlyArray<{ readonly id: string; readonly patch: (request: GateRequest) => ResponsePatch | undefined }>;
+}
+
+/** One use of a response patch. */
+export interface PatchUse {
+  readonly id: string;
+  readonly detail: string;
 }
 
 /**
@@ -34,6 +43,8 @@ export class RegionGate {
   readonly uploads: ObservedUpload[] = [];
   /** Requests refused per region while it was down. */
   readonly refused = new Map<string, number>();
+  /** Response patches used, once per distinct detail. */
+  readonly patched: PatchUse[] = [];
   private readonly down = new Set<string>();
   private server?: Server;
   private port = 0;
@@ -81,6 +92,7 @@ export class RegionGate {
       return;
     }
     if (scope?.service === 's3' && req.method === 'PUT') this.recordUpload(scope.region, req);
+    const extraHeaders = scope ? this.patchesFor({ ...scope, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers }) : {};
     const upstream = httpRequest(
       {
         host: this.options.target.hostname,
@@ -90,7 +102,7 @@ export class RegionGate {
         headers: { ...req.headers, 'x-moto-account-id': this.options.accountId },
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...extraHeaders });
         answer.pipe(res);
       },
     );
@@ -99,6 +111,17 @@ export class RegionGate {
       res.end(`emulator unreachable: ${error.message}`);
     });
     req.pipe(upstream);
+  }
+
+  private patchesFor(request: GateRequest): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const { id, patch } of this.options.responsePatches ?? []) {
+      const applied = patch(request);
+      if (!applied) continue;
+      Object.assign(headers, applied.headers);
+      if (!this.patched.some((use) => use.id === id && use.detail === applied.detail)) this.patched.push({ id, detail: applied.detail });
+    }
+    return headers;
   }
 
   private recordUpload(region: string, req: IncomingMessage): void {
@@ -116,6 +139,11 @@ export class RegionGate {
       kmsKeyId: header(req, 'x-amz-server-side-encryption-aws-kms-key-id'),
     });
   }
+}
+
+function splitUrl(url: string | undefined): { path: string; query: string } {
+  const [path, ...query] = (url ?? '/').split('?');
+  return { path, query: query.join('?') };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

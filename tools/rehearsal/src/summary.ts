@@ -12,7 +12,7 @@ export function printSummary(scenario: Scenario, steps: StepLog, workspace: Rehe
   console.log(`Resources created: ${scenario.resourcesCreated}`);
   console.log(`\nExceptions: what moto does not model, and what the rehearsal does instead (${MOTO_EXCEPTIONS.length}):`);
   for (const exception of MOTO_EXCEPTIONS) {
-    const uses = scenario.operations.applied.filter((used) => used.id === exception.id);
+    const uses = [...scenario.operations.applied, ...scenario.gate.patched.map((use) => ({ ...use, stack: 'region gate' }))].filter((used) => used.id === exception.id);
     console.log(`  • ${exception.id}  [${exception.affects}]`);
     console.log(`      moto: ${exception.motoDoes}`);
     console.log(`      rehearsal: ${exception.rehearsalDoes}`);

@@ -1,0 +1,67 @@
+import { MOTO_EXCEPTIONS, type GateRequest, type MotoException } from '../src/moto-exceptions';
+import type { SynthesizedJson } from '../src/synthesized-json';
+
+const exception = (id: string): MotoException => {
+  const found = MOTO_EXCEPTIONS.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no exception ${id}`);
+  return found;
+};
+
+const stack = (resource: SynthesizedJson['resource']): SynthesizedJson => ({ terraform: {}, provider: { aws: [{ region: 'us-east-1' }] }, resource });
+
+describe('the list of moto exceptions', () => {
+  it('says for each what moto does and what the rehearsal does instead, and applies it through at least one hook', () => {
+    const ids = MOTO_EXCEPTIONS.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const entry of MOTO_EXCEPTIONS) {
+      expect(entry.affects.length).toBeGreaterThan(5);
+      expect(entry.motoDoes.length).toBeGreaterThan(20);
+      expect(entry.rehearsalDoes.length).toBeGreaterThan(20);
+      expect([entry.adjustStack, entry.beforeApply, entry.beforeRunbook, entry.afterStateWrite, entry.patchResponse].some(Boolean)).toBe(true);
+    }
+  });
+});
+
+describe('s3-bucket-policy-conditions', () => {
+  const policy = (statements: unknown[]) => ({ bucket: 'b', policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }) });
+  const tlsDeny = { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+  const allow = { Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: '*' };
+  const equalsDeny = { Sid: 'Eq', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*', Condition: { StringEquals: { 'aws:username': 'x' } } };
+
+  it('leaves out only the Deny statements whose conditions moto cannot evaluate, and a policy left empty', () => {
+    const json = stack({ aws_s3_bucket_policy: { mixed: policy([tlsDeny, allow, equalsDeny]), denies: policy([tlsDeny]), clean: policy([allow]) } });
+    const changed = exception('s3-bucket-policy-conditions').adjustStack!(json);
+    expect(changed).toEqual(['aws_s3_bucket_policy.mixed: 1 conditional Deny statement(s) left out', 'aws_s3_bucket_policy.denies: 1 conditional Deny statement(s) left out']);
+    expect(JSON.parse(String(json.resource!.aws_s3_bucket_policy.mixed.policy)).Statement).toEqual([allow, equalsDeny]);
+    expect(json.resource!.aws_s3_bucket_policy.denies).toBeUndefined();
+    expect(JSON.parse(String(json.resource!.aws_s3_bucket_policy.clean.policy)).Statement).toEqual([allow]);
+  });
+});
+
+describe('elasticache-user-group', () => {
+  it('removes the user groups and every reference to them, so the replication group still plans', () => {
+    const json = stack({
+      aws_elasticache_user_group: { users: { user_group_id: 'g' } },
+      aws_elasticache_user_group_association: { app: { user_group_id: '${aws_elasticache_user_group.users.user_group_id}' } },
+      aws_elasticache_replication_group: { redis: { replication_group_id: 'r', user_group_ids: ['${aws_elasticache_user_group.users.user_group_id}'], depends_on: ['aws_elasticache_user_group.users'] } },
+    });
+    expect(exception('elasticache-user-group').adjustStack!(json)).toEqual([
+      'left out aws_elasticache_user_group.users',
+      'left out aws_elasticache_user_group_association.app',
+    ]);
+    expect(json.resource!.aws_elasticache_replication_group.redis).toEqual({ replication_group_id: 'r' });
+  });
+});
+
+describe('s3-lifecycle-transition-size', () => {
+  const request = (method: string, path: string, headers: GateRequest['headers'] = {}): GateRequest => ({ region: 'us-west-2', service: 's3', method, path, query: 'lifecycle=', headers });
+  const patch = exception('s3-lifecycle-transition-size').patchResponse!;
+
+  it("answers a bucket's lifecycle reads with the transition size its last write asked for", () => {
+    expect(patch(request('GET', '/fresh-bucket'))).toBeUndefined();
+    expect(patch(request('PUT', '/state-bucket', { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' }))).toBeUndefined();
+    expect(patch(request('GET', '/state-bucket'))).toEqual({ headers: { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' }, detail: 'us-west-2/state-bucket' });
+    expect(patch({ ...request('GET', '/state-bucket'), query: 'versioning' })).toBeUndefined();
+    expect(patch({ ...request('GET', '/state-bucket'), region: 'us-east-2' })).toBeUndefined();
+  });
+});
