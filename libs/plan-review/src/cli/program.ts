@@ -7,8 +7,10 @@ import { PlanReviewError } from '../errors';
 import { type AllowEntry, parseAllowFile, parseAllowOption } from '../guard/allow';
 import { ALLOW_FILE } from '../guard/allow-file';
 import { renderMarkdown } from '../summary/markdown';
-import { reviewPlans } from '../summary/review';
+import { type Review, reviewPlans } from '../summary/review';
+import { renderText } from '../summary/text';
 import { readBaseline, readJson, readPlans, topologyFacts } from './inputs';
+import { chooseOutputFormat, OUTPUT_FORMATS, type OutputFormat, type RequestedFormat } from './output-format';
 
 export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
@@ -17,6 +19,10 @@ export const EXIT_BAD_INPUT = 2;
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Whether `out` is an interactive terminal: the review is then plain text unless in CI. @default false */
+  readonly stdoutIsTTY?: boolean;
+  /** The environment, to tell CI (CI=true) from a person's terminal. @default {} */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 interface Options {
@@ -25,6 +31,7 @@ interface Options {
   baseline?: string;
   usage?: string;
   json: boolean;
+  format?: RequestedFormat;
   jsonFile?: string;
   markdownFile?: string;
   environment?: string;
@@ -36,9 +43,11 @@ Each plan is the JSON of \`terraform show -json <planfile>\`, at cdktf.out/stack
 the name of its directory is the stack name. Anything else (terraform validate -json, providers
 schema -json, a state, the streamed log of plan -json, a JSON array) is refused, saying what it is.
 
-What it prints: a Markdown review (the guard's findings, changes that cause downtime, counts per stack
-and resource type, every replacement with the attribute that forces it, in-place changes that need
-attention, security-relevant changes, drift, and the monthly cost before and after).
+What it prints: a plain-text summary on a terminal outside CI; the Markdown review elsewhere (in CI,
+into a pipe or a file) or with --format markdown; JSON with --json. The Markdown review has the
+guard's findings, changes that cause downtime, counts per stack and resource type, every replacement
+with the attribute that forces it, in-place changes that need attention, security-relevant changes,
+drift, and the monthly cost before and after, with its rates and their sources.
 
 The guard fails the review on any of these, unless its exact "<stack>:<address>" is allowed for that
 action, in ${ALLOW_FILE} (read by default when it exists) or with --allow:
@@ -73,7 +82,10 @@ export function buildProgram(): Command {
     .option('--allow <action:stack:address=reason>', 'allow one change: its action (replace, delete, forget, rename, weaken, open), address and reason (repeatable)', collect, [])
     .option('--baseline <review.json>', 'take the "before" cost per stack from an earlier --json-file review')
     .option('--usage <file>', 'JSON overriding the usage assumptions of usage-based costs')
-    .option('--json', 'print the review as JSON instead of Markdown', false)
+    .option('--json', 'print the review as JSON', false)
+    .addOption(
+      new Option('--format <format>', 'print the review as plain text or Markdown (default: text on a terminal outside CI, else markdown)').choices(OUTPUT_FORMATS).conflicts('json'),
+    )
     .option('--json-file <file>', 'also write the review as JSON (usable as a later --baseline)')
     .option('--markdown-file <file>', 'also write the Markdown for the pull-request comment (shortened to fit GitHub if needed)')
     .addOption(new Option('--environment <name>', 'topology environment for stack regions and the state bucket').env('XYZ_ENVIRONMENT'))
@@ -97,6 +109,12 @@ function write(file: string, text: string): void {
   }
 }
 
+/** What stdout gets: the CI log and --format markdown get every detail; the file is the comment, sized for GitHub. */
+function printed(result: Review, json: string, format: OutputFormat): string {
+  if (format === 'json') return json;
+  return format === 'text' ? renderText(result) : renderMarkdown(result, Number.POSITIVE_INFINITY);
+}
+
 function review(files: string[], options: Options, io: Io): number {
   const progress = options.quiet ? () => undefined : (line: string) => io.err(`plan-review: ${line}\n`);
   const plans = readPlans(files, progress);
@@ -105,8 +123,7 @@ function review(files: string[], options: Options, io: Io): number {
   const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
   const result = reviewPlans(plans, { allow, usage, baseline, ...topologyFacts(options.environment) });
   const json = `${JSON.stringify(result, null, 2)}\n`;
-  // The terminal (and the CI log) gets every detail; the file is the comment, sized for GitHub.
-  io.out(options.json ? json : renderMarkdown(result, Number.POSITIVE_INFINITY));
+  io.out(printed(result, json, chooseOutputFormat(options, { stdoutIsTTY: io.stdoutIsTTY ?? false, env: io.env ?? {} })));
   if (options.markdownFile) write(options.markdownFile, renderMarkdown(result));
   if (options.jsonFile) write(options.jsonFile, json);
   for (const finding of result.guard.blocked) {
