@@ -53,8 +53,13 @@ describe('nx affected stays precise', () => {
       .split('\n')
       .sort();
 
-  it('a change to one replica app affects only that stack', () => {
-    expect(affectedBy('apps/replica-ohio/src/main.ts')).toEqual(['replica-ohio']);
+  it('a change to one replica app affects only that stack, and the whole-platform tests that synthesize it', () => {
+    // terraform-cli's tests run every stack app (its test inputs name them); nothing depends on it.
+    expect(affectedBy('apps/replica-ohio/src/main.ts')).toEqual(['replica-ohio', 'terraform-cli']);
+  });
+
+  it('a change to the DR runbook does not rerun the whole-platform tests', () => {
+    expect(affectedBy('apps/dr-runbook/src/main.ts')).toEqual(['dr-runbook']);
   });
 
   it('a change to the database constructs affects every region stack', () => {
