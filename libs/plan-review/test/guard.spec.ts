@@ -45,18 +45,22 @@ describe('destructive-change guard', () => {
   });
 
   it('tells a read replica from the primary and names the state bucket as such', () => {
-    const reasons = Object.fromEntries(runGuard([mini('delete-all')], { stateBuckets: ['xyz-prod-terraform-state-111122223333'] }).findings.map((finding) => [finding.address, finding.reason]));
+    const reasons = Object.fromEntries(runGuard([mini('delete-all')], { stateBuckets: ['xyz-prod-tfstate-use1-111122223333'] }).findings.map((finding) => [finding.address, finding.reason]));
     expect(reasons['aws_db_instance.replica']).toMatch(/^RDS read replica xyz-prod-mysql-usw2: /);
     expect(reasons['aws_db_instance.primary']).toMatch(/^RDS database xyz-prod-mysql-use1: its data is lost/);
-    expect(reasons['aws_s3_bucket.state']).toMatch(/^S3 bucket xyz-prod-terraform-state-111122223333 holds the Terraform state of its region's stack/);
+    expect(reasons['aws_s3_bucket.state']).toMatch(/^S3 bucket xyz-prod-tfstate-use1-111122223333 holds the Terraform state of its region's stack/);
   });
 
   it("names this repository's state bucket when the state-backend stack would delete it", () => {
     const { stack, plan } = loadFixture('stacks', 'state-backend');
     const removed = parsePlan(removalOf(plan as unknown as PlanDocument, ofType('aws_s3_bucket')), 'derived');
-    const [finding] = runGuard([{ stack, plan: removed }], { stateBuckets: topologyFacts('production').stateBuckets }).blocked.filter((item) => item.type === 'aws_s3_bucket');
-    expect(finding.key).toMatch(/^state-backend:aws_s3_bucket\./);
-    expect(finding.reason).toBe('S3 bucket xyz-prod-terraform-state-111122223333 holds the Terraform state of every stack');
+    const findings = runGuard([{ stack, plan: removed }], { stateBuckets: topologyFacts('production').stateBuckets }).blocked.filter((item) => item.type === 'aws_s3_bucket');
+    expect(findings.map((finding) => finding.key).every((key) => key.startsWith('state-backend:aws_s3_bucket.'))).toBe(true);
+    const reasons = findings.map((finding) => finding.reason).sort();
+    expect(reasons).toEqual([
+      ...['use1', 'use2', 'usw2'].map((region) => `S3 bucket xyz-prod-tfstate-logs-${region}-111122223333: its objects are lost`),
+      ...['use1', 'use2', 'usw2'].map((region) => `S3 bucket xyz-prod-tfstate-${region}-111122223333 holds the Terraform state of its region's stack and the replicated copies of every other stack's`),
+    ]);
   });
 
   it('lets a parameter group no live database uses go', () => {
