@@ -1,5 +1,6 @@
 import type { StatusReport } from '../src/commands/status';
 import { Harness } from './support/harness';
+import { awsErrors } from './support/sim/errors';
 
 describe('status', () => {
   let h: Harness;
@@ -59,9 +60,67 @@ describe('status', () => {
     const result = await h.run(['status']);
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('✖ us-east-2: ReplicaLag of xyz-prod-mysql-use2 is 300 s (alarm threshold 60 s)');
-    expect(result.stdout).toMatch(/✖ us-west-2: could not be read: rds:DescribeDBInstances in us-west-2 failed after 3 attempts: TimeoutError/);
+    expect(result.stdout).toContain('? us-west-2: cannot check: did not answer (rds:DescribeDBInstances, 3 attempts: TimeoutError: Socket timed out without establishing a connection to rds.us-west-2.amazonaws.com)');
     expect(result.stdout).toContain('✖ us-east-1: xyz-prod-mysql-use1 is single-AZ; the design runs the primary Multi-AZ');
     expect(result.stdout).toContain('⚠ us-east-1: xyz-prod-mysql-use1 keeps backups 7 d; the policy is 2 d');
-    expect(result.stdout).toMatch(/^us-west-2\s+replica\s+unreadable/m);
+    expect(result.stdout).toMatch(/^us-west-2\s+replica\s+cannot check/m);
+    expect(result.stdout).toContain('Platform: UNHEALTHY (2 error(s)); could not check: us-west-2');
+  });
+});
+
+describe('status: what could not be checked is not unhealthy', () => {
+  let h: Harness;
+  afterEach(() => h.cleanup());
+  const report = (stdout: string) => JSON.parse(stdout) as StatusReport;
+
+  it('the primary region does not answer and the rest is healthy: "cannot check" with the reason, exit 7', async () => {
+    h = new Harness({ regionsDown: ['us-east-1'] });
+    const result = await h.run(['status']);
+    expect(result.code).toBe(7);
+    expect(result.stdout).toMatch(/^us-east-1\s+primary\s+cannot check\s+xyz-prod-mysql-use1/m);
+    expect(result.stdout).toContain('? us-east-1: cannot check: did not answer (rds:DescribeDBInstances, 3 attempts: TimeoutError');
+    expect(result.stdout).not.toContain('✖');
+    expect(result.stdout).toContain('Platform: CANNOT CHECK us-east-1; no problem in what could be checked');
+    expect(result.stdout).not.toContain('UNHEALTHY');
+    const json = report((await h.run(['status', '--json'])).stdout);
+    expect(json).toMatchObject({ health: 'cannot-check', healthy: false, cannotCheck: ['us-east-1'] });
+  });
+
+  it('no region answers: exit 7, and nothing is called unhealthy', async () => {
+    h = new Harness({ regionsDown: ['us-east-1', 'us-west-2', 'us-east-2'] });
+    const result = await h.run(['status']);
+    expect(result.code).toBe(7);
+    expect(result.stdout).toContain('Platform: CANNOT CHECK (no region could be read: us-east-1, us-west-2, us-east-2); nothing is known about its health');
+    expect(result.stdout).not.toContain('UNHEALTHY');
+    expect(result.stdout.match(/^ {2}\? /gm)).toHaveLength(3);
+  });
+
+  it('access denied in one region is a reason to check, not a finding about the database', async () => {
+    h = new Harness();
+    const denied = (operation: string) => () => awsErrors.rds('AccessDenied', `User: arn:aws:iam::111122223333:user/oncall is not authorized to perform: ${operation}`, 403);
+    h.sim.injectFault({ operation: 'DescribeDBInstances', region: 'us-east-2', count: 10, error: denied('rds:DescribeDBInstances') });
+    h.sim.injectFault({ operation: 'GetParameter', region: 'us-west-2', count: 10, error: denied('ssm:GetParameter') });
+    const result = await h.run(['status']);
+    expect(result.code).toBe(7);
+    expect(result.stdout).toContain('? us-east-2: cannot check: access denied (rds:DescribeDBInstances: AccessDenied: User: arn:aws:iam::111122223333:user/oncall is not authorized to perform: rds:DescribeDBInstances)');
+    expect(result.stdout).toContain('? us-west-2: cannot check /xyz/prod/mysql/writer-endpoint: access denied (ssm:GetParameter: AccessDenied: User: arn:aws:iam::111122223333:user/oncall is not authorized to perform: ssm:GetParameter)');
+    expect(result.stdout).toMatch(/^us-west-2\s+replica\s+replica\s+.*\s+cannot check$/m);
+    expect(h.sim.calls.filter((call) => call.operation === 'DescribeDBInstances' && call.region === 'us-east-2')).toHaveLength(1);
+  });
+
+  it('CloudWatch that does not answer leaves the lag unchecked, not unknown', async () => {
+    h = new Harness();
+    h.sim.injectFault({ operation: 'GetMetricData', region: 'us-west-2', count: 10, error: () => awsErrors.rds('ServiceUnavailable', 'try later', 503) });
+    const result = await h.run(['status']);
+    expect(result.code).toBe(7);
+    expect(result.stdout).toMatch(/^us-west-2\s+replica\s+replica\s+xyz-prod-mysql-usw2\s+available\s+no\s+0 d\s+-\s+us-east-1\s+cannot check\s+ok$/m);
+    expect(result.stdout).toContain('? us-west-2: cannot check the ReplicaLag of xyz-prod-mysql-usw2: did not answer (cloudwatch:GetMetricData, 3 attempts: ServiceUnavailable: try later)');
+  });
+
+  it('a problem found anywhere wins over what could not be checked: exit 3', async () => {
+    h = new Harness({ regionsDown: ['us-west-2'], lagSeconds: { 'us-east-2': 300 } });
+    const result = await h.run(['status', '--json']);
+    expect(result.code).toBe(3);
+    expect(report(result.stdout)).toMatchObject({ health: 'unhealthy', healthy: false, cannotCheck: ['us-west-2'] });
   });
 });

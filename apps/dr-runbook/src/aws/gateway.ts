@@ -17,7 +17,8 @@ export class AwsCallError extends Error {
     readonly kind: AwsErrorKind,
     readonly code: string,
     readonly attempts: number,
-    detail: string,
+    /** What AWS (or the SDK, or the network) said. */
+    readonly detail: string,
   ) {
     super(`${service}:${operation} in ${region} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${code}: ${detail}`);
   }

@@ -6,7 +6,8 @@ export const PROGRAM_DESCRIPTION = [
 export const PROGRAM_GUIDE = `
 Which command when:
   status                      Any time, first. Topology beside AWS: roles, Multi-AZ, backups, replica
-                              lag, writer endpoint. Exit 3 when something is wrong.
+                              lag, writer endpoint. Exit 3 when something is wrong, 7 when a region
+                              could not be checked (and nothing else is wrong).
   drill az-failover           Rehearsal in a quiet hour: forces a Multi-AZ failover of the primary
                               and measures how long writes were unavailable (~1-2 min).
   failover --to <region>      The primary's region is failing: promote that region's replica, make it

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-import { dbIdentifier, parseIsoTime, positiveSeconds } from './parse';
+import { MAX_LAG_BOUNDS } from '../commands/request-fields';
+import { POLL_INTERVAL_BOUNDS } from '../runbook/step';
+import { dbIdentifier, parseIsoTime, secondsIn } from './parse';
 
 describe('parseIsoTime', () => {
   it.each([
@@ -16,11 +18,29 @@ describe('parseIsoTime', () => {
   });
 });
 
-describe('dbIdentifier and positiveSeconds', () => {
-  it('follow the RDS and CLI rules', () => {
+describe('dbIdentifier', () => {
+  it('follows the RDS rules', () => {
     expect(dbIdentifier('Inspect-Orders-1')).toBe('inspect-orders-1');
     ['1abc', 'a--b', 'a-', 'a_b', 'a'.repeat(64)].forEach((bad) => expect(() => dbIdentifier(bad)).toThrow(InvalidArgumentError));
-    expect(positiveSeconds('0.5')).toBe(0.5);
-    ['0', '-1', 'ten', '1e3'].forEach((bad) => expect(() => positiveSeconds(bad)).toThrow(InvalidArgumentError));
+  });
+});
+
+describe('secondsIn', () => {
+  it('takes a poll interval from 1 s to 5 min and nothing that would starve or flood a wait', () => {
+    const pollInterval = secondsIn(POLL_INTERVAL_BOUNDS);
+    expect(pollInterval('1')).toBe(1);
+    expect(pollInterval('2.5')).toBe(2.5);
+    expect(pollInterval('300')).toBe(300);
+    expect(() => pollInterval('0.5')).toThrow('"0.5" is out of range: between 1 and 300 seconds (5 min)');
+    expect(() => pollInterval('301')).toThrow('"301" is out of range: between 1 and 300 seconds (5 min)');
+    ['-1', 'ten', '1e3', ''].forEach((bad) => expect(() => pollInterval(bad)).toThrow('is not a number of seconds'));
+  });
+
+  it('takes a lag from 0 s to 24 h', () => {
+    const lag = secondsIn(MAX_LAG_BOUNDS);
+    expect(lag('0')).toBe(0);
+    expect(lag('86400')).toBe(86_400);
+    expect(() => lag('86401')).toThrow('"86401" is out of range: between 0 and 86400 seconds (24 h)');
+    expect(() => lag('9'.repeat(400))).toThrow(InvalidArgumentError);
   });
 });

@@ -1,22 +1,25 @@
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { TopologyError } from '@xyz/topology';
-import { failbackCommand, type FailbackRequest } from '../commands/failback';
-import { failoverCommand, type FailoverRequest } from '../commands/failover';
+import { isPlatformRegion, regionByName, TopologyError } from '@xyz/topology';
+import { failbackCommand } from '../commands/failback';
+import { failoverCommand } from '../commands/failover';
 import { drillAzFailoverCommand } from '../commands/drill-az-failover';
-import { restoreCommand, type RestoreRequest } from '../commands/restore';
-import { notThePrimary, platformRegion } from '../commands/shared';
+import { CATCH_UP_LAG_BOUNDS, MAX_LAG_BOUNDS } from '../commands/request-fields';
+import { restoreCommand } from '../commands/restore';
 import { renderStatus, statusReport } from '../commands/status';
 import { AbortedError, CheckFailedError, InputError, NotConfirmedError } from '../core/errors';
+import { boundsText } from '../core/bounds';
 import { compactTimestamp } from '../core/format';
 import type { ChangingCommand, CommandEnv } from '../runbook/command';
-import { DEFAULT_POLL_INTERVAL_MS, timingFor } from '../runbook/step';
+import { DEFAULT_POLL_INTERVAL_MS, POLL_INTERVAL_BOUNDS, timingFor } from '../runbook/step';
 import { commandEnv, type CommonOptions, makeLogger } from './environment';
 import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from './exit-codes';
 import { PROGRAM_DESCRIPTION, PROGRAM_GUIDE } from './help';
 import { type CliIo, printerFor } from './io';
-import { dbIdentifier, nonNegativeSeconds, parseIsoTime, positiveSeconds } from './parse';
+import { dbIdentifier, parseIsoTime, secondsIn } from './parse';
 import { runChangingCommand } from './run-changing';
+
+const STATUS_EXIT = { healthy: ExitCode.Ok, unhealthy: ExitCode.ChecksFailed, 'cannot-check': ExitCode.CouldNotCheck } as const;
 
 interface ChangingCliOptions extends CommonOptions {
   readonly execute?: boolean;
@@ -42,16 +45,21 @@ function changingOptions(command: Command): Command {
     .option('--yes', 'with --execute: do not ask to type the target identifier (for CI)')
     .option('--resume', 'continue the last unfinished run of this command (from its journal)')
     .option('--journal-dir <dir>', 'where runs are journalled (default: .dr-runbook/ at the repository root)')
-    .addOption(new Option('--poll-interval <seconds>', 'seconds between DescribeDBInstances polls of one instance; 10 keeps it at 6 calls a minute').argParser(positiveSeconds).default(DEFAULT_POLL_INTERVAL_MS / 1000));
+    .addOption(
+      new Option('--poll-interval <seconds>', `seconds between DescribeDBInstances polls of one instance, ${boundsText(POLL_INTERVAL_BOUNDS)}; 10 keeps it at 6 calls a minute`)
+        .argParser(secondsIn(POLL_INTERVAL_BOUNDS))
+        .default(DEFAULT_POLL_INTERVAL_MS / 1000),
+    );
 }
 
-/** The options the user actually typed (not defaults), to compare with a resumed run. */
-function explicitOptions(command: Command, keys: readonly string[]): Record<string, unknown> {
-  const explicit: Record<string, unknown> = {};
-  keys.forEach((key) => {
-    if (command.getOptionValueSource(key) === 'cli') explicit[key] = command.getOptionValue(key);
+/** The request fields the user actually typed (not defaults), to compare with a resumed run. */
+function typedFields(command: Command, options: Readonly<Record<string, string>>): Record<string, unknown> {
+  const typed: Record<string, unknown> = {};
+  Object.entries(options).forEach(([field, flag]) => {
+    const option = command.options.find((entry) => entry.long === flag);
+    if (option && command.getOptionValueSource(option.attributeName()) === 'cli') typed[field] = command.getOptionValue(option.attributeName());
   });
-  return explicit;
+  return typed;
 }
 
 class Cli {
@@ -65,18 +73,19 @@ class Cli {
       const report = await statusReport(env);
       if (options.json) printer.document(report);
       else renderStatus(report).forEach((line) => printer.line(line));
-      this.exitCode = report.healthy ? ExitCode.Ok : ExitCode.ChecksFailed;
+      this.exitCode = STATUS_EXIT[report.health];
     });
   }
 
-  async changing<Request, Plan>(command: ChangingCommand<Request, Plan>, options: ChangingCliOptions, explicit: Record<string, unknown>, request: (env: CommandEnv) => Request | undefined): Promise<void> {
+  /** `typed` gives the request from the options (defaults filled in); the command's schema checks it. */
+  async changing<Request, Plan>(command: ChangingCommand<Request, Plan>, options: ChangingCliOptions, cliCommand: Command, typed: (env: CommandEnv) => Record<string, unknown>): Promise<void> {
     if (options.yes && !options.execute) throw new InputError('--yes only makes sense with --execute');
     await this.withEnv(options, async (env) => {
-      const built = options.resume ? undefined : request(env);
+      const fresh = options.resume ? undefined : typed(env);
       const printer = printerFor(this.io, options.json === true);
       this.exitCode = await runChangingCommand(
         command,
-        built,
+        fresh,
         {
           execute: options.execute === true,
           yes: options.yes === true,
@@ -84,7 +93,7 @@ class Cli {
           json: options.json === true,
           journalDir: options.journalDir ? resolve(options.journalDir) : join(this.io.repoRoot, '.dr-runbook'),
           timing: timingFor((options.pollInterval ?? DEFAULT_POLL_INTERVAL_MS / 1000) * 1000),
-          explicit,
+          explicit: typedFields(cliCommand, command.options),
         },
         env,
         this.io,
@@ -119,15 +128,18 @@ export function buildProgram(cli: Cli, io: CliIo): Command {
     .helpCommand(false);
 
   commonOptions(program.command('status'))
-    .description('compare the topology with AWS: status, role, Multi-AZ, backups, latest restorable time, replica sources and lag, writer endpoint; exit 3 when unhealthy')
-    .addHelpText('after', `\nRead-only. Exit 0 when healthy, 3 when a finding is an error (drift, lag above the alarm\nthreshold, a region that does not answer, a writer endpoint that points elsewhere).\n\n${EXIT_CODE_HELP}\n`)
+    .description('compare the topology with AWS: status, role, Multi-AZ, backups, latest restorable time, replica sources and lag, writer endpoint; exit 3 when unhealthy, 7 when something could not be checked')
+    .addHelpText(
+      'after',
+      `\nRead-only. Exit 0 when everything was checked and is healthy; 3 when a finding is an error (drift,\nlag above the alarm threshold, a missing instance, a writer endpoint that points elsewhere), even if\nsomething else could not be checked; 7 when nothing checked is wrong but something could not be\nchecked (no credentials, access denied, a region or endpoint that does not answer: "cannot check",\nwith the reason). Exit 7 says nothing about the part that could not be checked.\n\n${EXIT_CODE_HELP}\n`,
+    )
     .action((options: CommonOptions) => cli.status(options));
 
   const drill = program.command('drill').description('rehearsals; `drill az-failover` forces a Multi-AZ failover of the primary and measures it').helpCommand(false);
   changingOptions(drill.command('az-failover'))
     .description('force a Multi-AZ failover of the primary (RebootDBInstance ForceFailover) and measure the time until it is available again')
     .addHelpText('after', `\nPre-checks: the primary is Multi-AZ, available and not already rebooting.\nConnections drop for about 1-2 minutes; run it in a quiet hour.\n\n${EXIT_CODE_HELP}\n`)
-    .action((options: ChangingCliOptions) => cli.changing(drillAzFailoverCommand, options, {}, () => ({})));
+    .action((options: ChangingCliOptions, command: Command) => cli.changing(drillAzFailoverCommand, options, command, () => ({})));
 
   changingOptions(
     program
@@ -135,7 +147,7 @@ export function buildProgram(cli: Cli, io: CliIo): Command {
       .description("regional failover: promote the replica in --to, make it Multi-AZ, switch the writer endpoint, rebuild the other replicas, update the topology")
       .option('--to <region>', 'region whose replica becomes the primary')
       .option('--force', "the primary's region is down: skip the replica lag check and do not require the primary to answer")
-      .addOption(new Option('--max-lag <seconds>', 'refuse (without --force) when ReplicaLag is above this (default: the topology alarm threshold)').argParser(nonNegativeSeconds))
+      .addOption(new Option('--max-lag <seconds>', `refuse (without --force) when ReplicaLag is above this, ${boundsText(MAX_LAG_BOUNDS)} (default: the topology alarm threshold)`).argParser(secondsIn(MAX_LAG_BOUNDS)))
       .option('--write-topology', 'write the new primaryRegion into the topology file (otherwise the change is printed)'),
   )
     .addHelpText(
@@ -143,10 +155,12 @@ export function buildProgram(cli: Cli, io: CliIo): Command {
       `\nSteps: fence the old primary if it answers (read_only=1), promote with the topology's backup\nretention, start Multi-AZ, point the writer endpoint parameter at it in every region, wait for\nMulti-AZ, rebuild the surviving replicas (the old ones are renamed *-stale-* and kept), then the\ntopology change. Pre-checks: the target is an available replica of the current primary, not\nbacking-up, and its lag is under --max-lag (unless --force).\n\nExamples:\n  npm run dr-runbook -- failover --to us-west-2                    # checks and plan only\n  npm run dr-runbook -- failover --to us-west-2 --force --execute  # us-east-1 is down\n  npm run dr-runbook -- failover --resume --execute                # continue a stopped run\n\n${EXIT_CODE_HELP}\n`,
     )
     .action((options: ChangingCliOptions & { to?: string; force?: boolean; maxLag?: number; writeTopology?: boolean }, command: Command) =>
-      cli.changing(failoverCommand, options, explicitOptions(command, ['to', 'force', 'maxLag', 'writeTopology']), (env): FailoverRequest => {
-        const to = notThePrimary(env.topology, '--to', requireTo(options.to, 'failover')).region;
-        return { to, force: options.force === true, maxLagSeconds: options.maxLag ?? env.topology.alarms.rdsReplicaLagSeconds, writeTopology: options.writeTopology === true };
-      }),
+      cli.changing(failoverCommand, options, command, (env) => ({
+        to: requireTo(options.to, 'failover'),
+        force: options.force === true,
+        maxLagSeconds: options.maxLag ?? env.topology.alarms.rdsReplicaLagSeconds,
+        writeTopology: options.writeTopology === true,
+      })),
     );
 
   changingOptions(
@@ -154,7 +168,7 @@ export function buildProgram(cli: Cli, io: CliIo): Command {
       .command('failback')
       .description('planned return of the primary to a recovered region: new replica there, catch up, fence writes, promote, switch the endpoint, rebuild the replicas')
       .option('--to <region>', 'recovered region that becomes the primary again')
-      .addOption(new Option('--catch-up-lag <seconds>', 'ReplicaLag the new replica must reach before writes are fenced').argParser(nonNegativeSeconds).default(5))
+      .addOption(new Option('--catch-up-lag <seconds>', `ReplicaLag the new replica must reach before writes are fenced, ${boundsText(CATCH_UP_LAG_BOUNDS)}`).argParser(secondsIn(CATCH_UP_LAG_BOUNDS)).default(5))
       .option('--write-topology', 'write the new primaryRegion into the topology file (otherwise the change is printed)'),
   )
     .addHelpText(
@@ -162,10 +176,7 @@ export function buildProgram(cli: Cli, io: CliIo): Command {
       `\nWrites are fenced by setting read_only=1 in the current primary's parameter group (it binds the\nRDS master user too); the runbook then waits until the replica reports ReplicaLag 0 after the\nfence, so the promotion loses nothing. Writes fail from the fence until the endpoint switch.\n\nExample:\n  npm run dr-runbook -- failback --to us-east-1 --execute --write-topology\n\n${EXIT_CODE_HELP}\n`,
     )
     .action((options: ChangingCliOptions & { to?: string; catchUpLag?: number; writeTopology?: boolean }, command: Command) =>
-      cli.changing(failbackCommand, options, explicitOptions(command, ['to', 'writeTopology']), (env): FailbackRequest => {
-        const to = notThePrimary(env.topology, '--to', requireTo(options.to, 'failback')).region;
-        return { to, catchUpLagSeconds: options.catchUpLag ?? 5, writeTopology: options.writeTopology === true };
-      }),
+      cli.changing(failbackCommand, options, command, () => ({ to: requireTo(options.to, 'failback'), catchUpLagSeconds: options.catchUpLag ?? 5, writeTopology: options.writeTopology === true })),
     );
 
   changingOptions(
@@ -180,15 +191,14 @@ export function buildProgram(cli: Cli, io: CliIo): Command {
   )
     .addHelpText('after', `\nThe time must be inside the source's restore window (its automated backup retention).\n\nExample:\n  npm run dr-runbook -- restore --time 2025-03-01T02:15:00Z --target-id orders-before-bad-deploy --execute\n\n${EXIT_CODE_HELP}\n`)
     .action((options: ChangingCliOptions & { time?: string; latest?: boolean; region?: string; source?: string; targetId?: string }, command: Command) =>
-      cli.changing(restoreCommand, options, explicitOptions(command, ['time', 'region', 'source', 'targetId']), (env): RestoreRequest => {
+      cli.changing(restoreCommand, options, command, (env) => {
         if (!options.time && !options.latest) throw new InputError('restore: give --time <ISO-8601> or --latest');
-        if (options.time && Date.parse(options.time) > io.clock.now()) throw new InputError(`restore: --time ${options.time} is in the future`);
-        const region = platformRegion(env.topology, '--region', options.region ?? env.topology.primaryRegion);
-        const source = options.source ?? region.names.dbInstanceIdentifier;
+        const region = options.region ?? env.topology.primaryRegion;
+        // An unknown region is reported by the request schema; the source then has no default.
+        const source = options.source ?? (isPlatformRegion(env.topology, region) ? regionByName(env.topology, region).names.dbInstanceIdentifier : '');
         const targetId = options.targetId ?? `${source}-pitr-${compactTimestamp(io.clock.now()).replace('T', '').slice(0, 12)}`;
         if (targetId.length > 63) throw new InputError(`restore: the default target identifier ${targetId} is too long; pass --target-id`);
-        if (targetId === source) throw new InputError('restore: --target-id must differ from the source');
-        return { region: region.region, source, time: options.time ?? null, targetId };
+        return { region, source, time: options.time ?? null, targetId };
       }),
     );
 

@@ -1,11 +1,13 @@
 import { formatDuration, compactTimestamp, isoTime } from '../core/format';
 import { CheckFailedError, InputError } from '../core/errors';
-import type { ChangingCommand, CommandEnv, RunIdentity } from '../runbook/command';
+import type { ChangingCommand, CommandEnv, RequestContext, RunIdentity } from '../runbook/command';
 import { Journal } from '../runbook/journal';
 import { acquireRunLock } from '../runbook/lock';
 import { buildReport, writeReport } from '../runbook/report';
 import { runSteps, type RunOutcome } from '../runbook/runner';
-import type { Timing } from '../runbook/step';
+import type { Step, Timing } from '../runbook/step';
+import { STEP } from '../runbook/step-ids';
+import { JournalError, validated, type ValueOrigin } from '../runbook/validate';
 import { confirmByIdentifier } from './confirm';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 import type { CliIo, Printer } from './io';
@@ -18,7 +20,7 @@ export interface ChangingOptions {
   readonly json: boolean;
   readonly journalDir: string;
   readonly timing: Timing;
-  /** Options the user typed, to compare with the run being resumed. */
+  /** Options the user typed (by request field), to compare with the run being resumed. */
   readonly explicit: Readonly<Record<string, unknown>>;
 }
 
@@ -42,7 +44,25 @@ function resumeRequest<Request>(command: ChangingCommand<Request, unknown>, save
   return merged as Request;
 }
 
-async function load<Request, Plan>(command: ChangingCommand<Request, Plan>, request: Request | undefined, options: ChangingOptions, env: CommandEnv, printer: Printer): Promise<Loaded<Request, Plan>> {
+/**
+ * The journal's request and plan, checked as strictly as options typed now: a journal is a file
+ * anyone can edit, and a resumed run acts on what it names.
+ */
+function resumed<Request, Plan>(command: ChangingCommand<Request, Plan>, journal: Journal, options: ChangingOptions, env: CommandEnv): Loaded<Request, Plan> {
+  const doc = journal.doc;
+  const ctx: RequestContext = {
+    topology: env.topology,
+    now: env.clock.now(),
+    targetPromoted: doc.steps.some((step) => step.id === STEP.promote && step.status !== 'pending'),
+  };
+  const fromJournal = (root: string): ValueOrigin => ({ kind: 'journal', file: journal.file, root });
+  const saved = validated(command.requestSchema(ctx), doc.request, fromJournal('request'));
+  const request = validated(command.requestSchema(ctx), resumeRequest(command as ChangingCommand<Request, unknown>, saved, options.explicit), { kind: 'cli', options: command.options });
+  const plan = validated(command.planSchema(ctx, request), doc.plan, fromJournal('plan'));
+  return { request, plan, run: { runId: doc.runId, startedAt: Date.parse(doc.startedAt) }, journal };
+}
+
+async function load<Request, Plan>(command: ChangingCommand<Request, Plan>, typed: Readonly<Record<string, unknown>> | undefined, options: ChangingOptions, env: CommandEnv, printer: Printer): Promise<Loaded<Request, Plan>> {
   const environment = env.topology.environment;
   const latest = Journal.latest(options.journalDir, command.name, environment, env.clock);
   if (options.resume) {
@@ -51,10 +71,10 @@ async function load<Request, Plan>(command: ChangingCommand<Request, Plan>, requ
     }
     const doc = latest.doc;
     printer.line(`Resuming ${doc.runId} (${doc.status}; started ${doc.startedAt}; ${doc.attempts.length} earlier attempt${doc.attempts.length === 1 ? '' : 's'}).`);
-    const resumed = resumeRequest(command as ChangingCommand<Request, unknown>, doc.request as Request, options.explicit);
-    return { request: resumed, plan: doc.plan as Plan, run: { runId: doc.runId, startedAt: Date.parse(doc.startedAt) }, journal: latest };
+    return resumed(command, latest, options, env);
   }
-  if (request === undefined) throw new InputError(`${command.usage}: missing options`);
+  if (typed === undefined) throw new InputError(`${command.usage}: missing options`);
+  const request = validated(command.requestSchema({ topology: env.topology, now: env.clock.now(), targetPromoted: false }), typed, { kind: 'cli', options: command.options });
   if (latest?.stoppedPartWay) {
     const text = `an unfinished ${command.usage} run exists: ${latest.doc.runId} (${latest.doc.status}). Continue it with --resume, or move ${latest.dir} elsewhere to start over.`;
     if (options.execute) throw new InputError(text);
@@ -65,12 +85,35 @@ async function load<Request, Plan>(command: ChangingCommand<Request, Plan>, requ
   printer.line(`${command.headline(request)} (environment ${environment})`);
   // The run (and its measured RTO) starts before the pre-checks: they are part of the response.
   const startedAt = env.clock.now();
-  const prepared = await command.prepare(env, request);
+  const prepared = await command.prepare(env, request, startedAt);
   renderChecks(prepared.checks, prepared.notes).forEach((line) => printer.line(line));
   const failures = prepared.checks.filter((check) => !check.ok).map((check) => check.text);
   if (failures.length > 0 || prepared.plan === undefined) throw new CheckFailedError(failures);
   const runId = `${command.name}-${compactTimestamp(startedAt)}-${command.target(request)}`.toLowerCase();
   return { request, plan: prepared.plan, run: { runId, startedAt } };
+}
+
+/**
+ * On --resume: the pre-checks of the steps that have not started yet run again, since AWS may
+ * have changed since the first attempt (a step that has started checks AWS itself before it acts).
+ */
+async function recheck<Request, Plan>(command: ChangingCommand<Request, Plan>, loaded: Loaded<Request, Plan>, journal: Journal, steps: readonly Step[], env: CommandEnv, printer: Printer): Promise<void> {
+  const missing = steps.find((step) => !journal.doc.steps.some((record) => record.id === step.id));
+  if (missing) throw new JournalError(journal.file, `steps: no step "${missing.id}", which this run's plan has (the journal was edited or is damaged: nothing was done)`);
+  const pending = new Set(steps.filter((step) => journal.step(step.id).status === 'pending').map((step) => step.id));
+  if (pending.size === 0) return;
+  const newPrimary = command.newPrimary?.(loaded.request);
+  if (newPrimary !== undefined && env.topology.primaryRegion === newPrimary) {
+    printer.line(`The topology already names ${newPrimary} as the primary, so the pre-checks, made for the topology before the run, are not run again; each remaining step checks AWS before it acts.`);
+    return;
+  }
+  const prepared = await command.prepare(env, loaded.request, loaded.run.startedAt);
+  const relevant = prepared.checks.filter((check) => check.guards.some((id) => pending.has(id)));
+  if (relevant.length === 0) return;
+  printer.line('Pre-checks of the steps not started yet (read-only):');
+  relevant.forEach((check) => printer.line(`  ${check.ok ? '✔' : '✖'} ${check.text}`));
+  const failures = relevant.filter((check) => !check.ok).map((check) => check.text);
+  if (failures.length > 0) throw new CheckFailedError(failures);
 }
 
 function exitFor(outcome: RunOutcome): ExitCodeValue {
@@ -90,9 +133,10 @@ function exitFor(outcome: RunOutcome): ExitCodeValue {
  * Dry run by default: pre-checks, then the ordered steps and every call. With --execute: confirm,
  * take the run lock, journal every step, write the report, and exit with a meaningful code.
  */
-export async function runChangingCommand<Request, Plan>(command: ChangingCommand<Request, Plan>, request: Request | undefined, options: ChangingOptions, env: CommandEnv, io: CliIo, printer: Printer): Promise<ExitCodeValue> {
-  const loaded = await load(command, request, options, env, printer);
+export async function runChangingCommand<Request, Plan>(command: ChangingCommand<Request, Plan>, typed: Readonly<Record<string, unknown>> | undefined, options: ChangingOptions, env: CommandEnv, io: CliIo, printer: Printer): Promise<ExitCodeValue> {
+  const loaded = await load(command, typed, options, env, printer);
   const steps = command.steps(env, loaded.request, loaded.plan, loaded.run);
+  if (loaded.journal) await recheck(command, loaded, loaded.journal, steps, env, printer);
   const resumeHint = `npm run dr-runbook -- ${command.usage} --resume --execute`;
   if (!options.execute) {
     printer.line('');

@@ -1,13 +1,17 @@
 import { primaryRegionOf } from '@xyz/topology';
+import { z } from 'zod';
 import type { InstanceView } from '../aws/instance-view';
 import { PERSISTENT_RETRY } from '../aws/retry-policy';
 import { StepError } from '../core/errors';
 import { formatDuration } from '../core/format';
-import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
+import type { ChangingCommand, CheckResult, CommandEnv, RequestContext } from '../runbook/command';
 import { found, pollUntil } from '../runbook/poll';
 import { requestOnce } from '../runbook/request-once';
 import type { Step } from '../runbook/step';
+import { expectTopologyPrimary, expectValue, namesOf } from './plan-fields';
+import { platformRegion } from './request-fields';
 import { factNumber, probeInstance } from './shared';
+import { STEP } from '../runbook/step-ids';
 
 export type DrillRequest = Record<string, never>;
 
@@ -23,7 +27,7 @@ async function prepare(env: CommandEnv) {
   const id = primary.names.dbInstanceIdentifier;
   const probe = await probeInstance(env.aws.rds, primary.region, id, { retry: PERSISTENT_RETRY });
   const checks: CheckResult[] = [];
-  const check = (ok: boolean, text: string) => checks.push({ ok, text });
+  const check = (ok: boolean, text: string) => checks.push({ ok, text, guards: [STEP.forcedFailover] });
   let view: InstanceView | undefined;
   if (!probe.reachable) check(false, `could not read ${id} in ${primary.region}: ${probe.error}`);
   else if (!probe.view) check(false, `the primary ${id} does not exist in ${primary.region}`);
@@ -41,7 +45,7 @@ async function prepare(env: CommandEnv) {
 function forcedFailoverStep(plan: DrillPlan): Step {
   const input = { DBInstanceIdentifier: plan.id, ForceFailover: true };
   return {
-    id: 'forced-failover',
+    id: STEP.forcedFailover,
     title: `Force a Multi-AZ failover of ${plan.id} (${plan.region})`,
     timeoutMs: 20 * 60_000,
     calls: [{ service: 'rds', region: plan.region, operation: 'RebootDBInstance', input }],
@@ -89,10 +93,26 @@ function forcedFailoverStep(plan: DrillPlan): Step {
   };
 }
 
+/** A drill acts on the primary the topology names, under its standard identifier. */
+function planSchema(ctx: RequestContext) {
+  const { topology } = ctx;
+  return z
+    .object({ region: platformRegion(topology), id: z.string(), availabilityZone: z.string().optional(), standbyZone: z.string().optional() })
+    .superRefine((plan, issues) => {
+      const names = namesOf(topology, plan.region);
+      if (!names) return;
+      expectTopologyPrimary({ ...ctx, targetPromoted: false }, issues, ['region'], plan.region);
+      expectValue(issues, ['id'], plan.id, names.dbInstanceIdentifier, `the identifier the topology gives ${plan.region}`);
+    });
+}
+
 export const drillAzFailoverCommand: ChangingCommand<DrillRequest, DrillPlan> = {
   name: 'drill-az-failover',
   usage: 'drill az-failover',
   resumeOverridable: [],
+  options: {},
+  requestSchema: () => z.strictObject({}),
+  planSchema,
   headline: () => 'Drill: forced Multi-AZ failover of the primary',
   target: () => 'primary',
   prepare: (env) => prepare(env),

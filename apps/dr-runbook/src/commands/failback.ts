@@ -1,13 +1,18 @@
 import { primaryRegionOf, regionByName } from '@xyz/topology';
+import { z } from 'zod';
 import { BRIEF_RETRY, PERSISTENT_RETRY } from '../aws/retry-policy';
 import { fenceStep } from '../runbook/actions/fence';
 import { lagWaitStep } from '../runbook/actions/lag-wait';
-import { rebuildReplicasStep, type ReplicaSpec, staleIdentifier, templateFrom } from '../runbook/actions/replica';
-import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
+import { placementFrom, rebuildReplicasStep, type ReplicaSpec, staleIdentifier } from '../runbook/actions/replica';
+import type { ChangingCommand, CheckResult, CommandEnv, RequestContext } from '../runbook/command';
 import type { Step } from '../runbook/step';
 import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
 import { promotionSteps } from './promotion-steps';
+import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
+import { planReplicaRebuilds } from './replica-rebuilds';
+import { CATCH_UP_LAG_BOUNDS, platformRegion, seconds, targetRegion } from './request-fields';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
+import { STEP } from '../runbook/step-ids';
 
 export interface FailbackRequest {
   readonly to: string;
@@ -29,8 +34,8 @@ export interface FailbackPlan {
   readonly replicas: readonly ReplicaSpec[];
 }
 
-async function prepare(env: CommandEnv, request: FailbackRequest) {
-  const { topology, aws, clock } = env;
+async function prepare(env: CommandEnv, request: FailbackRequest, runStartedAt: number) {
+  const { topology, aws } = env;
   const current = primaryRegionOf(topology);
   const target = regionByName(topology, request.to);
   const fromId = current.names.dbInstanceIdentifier;
@@ -47,8 +52,9 @@ async function prepare(env: CommandEnv, request: FailbackRequest) {
   ]);
   const checks: CheckResult[] = [];
   const notes: string[] = [];
-  const check = (ok: boolean, text: string) => checks.push({ ok, text });
-  const staleOf = (id: string) => staleIdentifier(id, clock.now());
+  // Until the promotion the current primary takes writes and is the source; from the fence on, it refuses them.
+  const check = (ok: boolean, text: string, guards: readonly string[] = [STEP.createReplica, STEP.catchUp, STEP.fence, STEP.drain, STEP.promote]) => checks.push({ ok, text, guards });
+  const staleOf = (id: string) => staleIdentifier(id, runStartedAt);
 
   if (!primaryProbe.reachable) check(false, `could not read the current primary ${fromId} (${current.region}): ${primaryProbe.error}. A failback needs it; use \`failover --force\` if its region is down.`);
   else if (!primaryProbe.view) check(false, `the current primary ${fromId} does not exist in ${current.region}; run \`status\``);
@@ -66,29 +72,25 @@ async function prepare(env: CommandEnv, request: FailbackRequest) {
   } else if (primaryAddress) check(true, `the writer endpoint names ${fromId}`);
 
   const fromArn = instanceArn(topology, current);
-  if (!targetProbe.reachable) check(false, `could not read ${toId} in ${target.region} (${targetProbe.error}): a failback needs the recovered region`);
-  else if (!targetProbe.view) check(false, `there is no instance ${toId} in ${target.region} to copy its security groups and settings from; deploy the region's stack first`);
-  else if (targetProbe.view.sourceArn === fromArn) check(true, `${toId} (${target.region}) is already a replica of ${fromId}: it is reused`);
-  else check(true, `${toId} (${target.region}) is ${targetProbe.view.sourceArn ? `a replica of ${targetProbe.view.sourceArn}` : 'standalone (the old primary)'}: it is renamed to ${staleOf(toId)} and kept, and a new replica takes its identifier`);
+  const targetCheck = (ok: boolean, text: string) => check(ok, text, [STEP.createReplica]);
+  if (!targetProbe.reachable) targetCheck(false, `could not read ${toId} in ${target.region} (${targetProbe.error}): a failback needs the recovered region`);
+  else if (!targetProbe.view) targetCheck(false, `there is no instance ${toId} in ${target.region} to copy its security groups from; deploy the region's stack first`);
+  else if (targetProbe.view.sourceArn === fromArn) targetCheck(true, `${toId} (${target.region}) is already a replica of ${fromId}: it is reused`);
+  else targetCheck(true, `${toId} (${target.region}) is ${targetProbe.view.sourceArn ? `a replica of ${targetProbe.view.sourceArn}` : 'standalone (the old primary)'}: it is renamed to ${staleOf(toId)} and kept, and a new replica takes its identifier`);
 
-  const newSource = { sourceRegion: target.region, sourceId: toId, sourceArn: instanceArn(topology, target) };
-  const replicas: ReplicaSpec[] = [];
-  if (primaryProbe.reachable && primaryProbe.view) {
-    replicas.push({ region: current.region, id: fromId, staleId: staleOf(fromId), ...newSource, template: templateFrom(primaryProbe.view) });
-  }
-  others.forEach((region, i) => {
-    const id = region.names.dbInstanceIdentifier;
-    const found = otherProbes[i];
-    const spec = { region: region.region, id, staleId: staleOf(id), ...newSource };
-    if (!found.reachable) {
-      notes.push(`${region.region} could not be read: its replica is rebuilt if it answers by then, else the run ends with a warning and --resume retries it`);
-      replicas.push(spec);
-    } else if (found.view) replicas.push({ ...spec, template: templateFrom(found.view) });
-    else notes.push(`${id} does not exist in ${region.region}: no replica is rebuilt there`);
+  // Once promoted, the recovered region is the source of every other region, the current primary's included.
+  const rebuilds = planReplicaRebuilds({
+    source: { region: target.region, id: toId, arn: instanceArn(topology, target) },
+    candidates: [{ region: current, probe: primaryProbe }, ...others.map((region, i) => ({ region, probe: otherProbes[i] }))],
+    formerPrimaryRegion: current.region,
+    runStartedAt,
+    stepId: STEP.rebuildReplicas,
   });
+  checks.push(...rebuilds.checks);
+  notes.push(...rebuilds.notes);
   notes.push(`writes are refused from the fence (step 3) until the writer endpoint names ${toId} (step 7); applications must retry or queue writes meanwhile`);
   const targetReused = targetProbe.reachable && targetProbe.view?.sourceArn === fromArn;
-  const rebindNote = stateRebindNote(topology, [...(targetReused ? [] : [target.region]), ...replicas.map((spec) => spec.region)]);
+  const rebindNote = stateRebindNote(topology, [...(targetReused ? [] : [target.region]), ...rebuilds.specs.map((spec) => spec.region)]);
   if (rebindNote) notes.push(rebindNote);
 
   const ready = checks.every((entry) => entry.ok) && targetProbe.reachable && targetProbe.view;
@@ -100,27 +102,80 @@ async function prepare(env: CommandEnv, request: FailbackRequest) {
         to: target.region,
         toId,
         toEndpoint: targetProbe.view?.endpointAddress,
-        newReplica: { region: target.region, id: toId, staleId: staleOf(toId), sourceRegion: current.region, sourceId: fromId, sourceArn: fromArn, template: targetProbe.view ? templateFrom(targetProbe.view) : undefined },
-        replicas,
+        newReplica: {
+          region: target.region,
+          id: toId,
+          staleId: staleOf(toId),
+          sourceRegion: current.region,
+          sourceId: fromId,
+          sourceArn: fromArn,
+          // After a failover, the recovered region holds the old primary, fenced (or down) since.
+          replacesStandalone: true,
+          placement: targetProbe.view ? placementFrom(targetProbe.view) : undefined,
+        },
+        replicas: rebuilds.specs,
       }
     : undefined;
   return { checks, notes, plan };
+}
+
+function requestSchema(ctx: RequestContext) {
+  return z.strictObject({
+    to: targetRegion(ctx),
+    catchUpLagSeconds: seconds(CATCH_UP_LAG_BOUNDS),
+    writeTopology: z.boolean(),
+  });
+}
+
+function planSchema(ctx: RequestContext, request: FailbackRequest) {
+  const { topology } = ctx;
+  const toId = namesOf(topology, request.to)?.dbInstanceIdentifier ?? '';
+  const others = topology.regions.map((region) => region.region).filter((region) => region !== request.to);
+  return z
+    .object({
+      from: platformRegion(topology),
+      fromId: z.string(),
+      fromParameterGroup: z.string(),
+      to: z.string(),
+      toId: z.string(),
+      toEndpoint: z.string().optional(),
+      newReplica: replicaSpecSchema(topology, undefined, [request.to]),
+      replicas: z.array(replicaSpecSchema(topology, { region: request.to, id: toId }, others)),
+    })
+    .superRefine((plan, issues) => {
+      expectValue(issues, ['to'], plan.to, request.to, 'the region of the request');
+      const from = namesOf(topology, plan.from);
+      if (!from) return;
+      if (plan.from === request.to) issues.addIssue({ code: 'custom', path: ['from'], message: 'the target region itself' });
+      expectTopologyPrimary(ctx, issues, ['from'], plan.from);
+      expectValue(issues, ['fromId'], plan.fromId, from.dbInstanceIdentifier, `the identifier the topology gives ${plan.from}`);
+      expectValue(issues, ['fromParameterGroup'], plan.fromParameterGroup, from.dbParameterGroup, `the parameter group the topology gives ${plan.from}`);
+      expectValue(issues, ['toId'], plan.toId, toId, `the identifier the topology gives ${request.to}`);
+      // The new replica in the recovered region replicates from the current primary.
+      expectValue(issues, ['newReplica', 'sourceRegion'], plan.newReplica.sourceRegion, plan.from, 'the current primary region');
+      expectValue(issues, ['newReplica', 'sourceId'], plan.newReplica.sourceId, from.dbInstanceIdentifier, 'the current primary');
+      expectValue(issues, ['newReplica', 'sourceArn'], plan.newReplica.sourceArn, instanceArn(topology, regionByName(topology, plan.from)), 'the ARN of the current primary');
+    });
 }
 
 export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
   name: 'failback',
   usage: 'failback',
   resumeOverridable: ['writeTopology'],
+  options: { to: '--to', catchUpLagSeconds: '--catch-up-lag', writeTopology: '--write-topology' },
+  requestSchema,
+  planSchema,
   headline: (request) => `Planned failback of the primary to ${request.to}`,
   target: (request) => request.to,
+  newPrimary: (request) => request.to,
   prepare,
   steps(env, request, plan): Step[] {
     const { topology } = env;
     const target = { region: plan.to, id: plan.toId };
     return [
-      rebuildReplicasStep([plan.newReplica], topology, 'create-replica'),
+      rebuildReplicasStep([plan.newReplica], topology, STEP.createReplica),
       lagWaitStep({
-        id: 'catch-up',
+        id: STEP.catchUp,
         title: `Wait until ${plan.toId} has caught up (ReplicaLag <= ${request.catchUpLagSeconds} s)`,
         replica: target,
         maxLagSeconds: request.catchUpLagSeconds,
@@ -129,7 +184,7 @@ export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
       }),
       fenceStep({ region: plan.from, id: plan.fromId, parameterGroup: plan.fromParameterGroup, required: true }),
       lagWaitStep({
-        id: 'drain',
+        id: STEP.drain,
         title: `Wait until ${plan.toId} has applied every write (ReplicaLag 0 after the fence)`,
         replica: target,
         maxLagSeconds: 0,
@@ -145,7 +200,7 @@ export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
     const fenced = factNumber(doc.facts, 'fenceRequestedAt') ?? factNumber(doc.facts, 'fencedAt');
     const switched = factNumber(doc.facts, 'endpointSwitchedAt');
     const lag = doc.facts.lagAtPromotionSeconds;
-    const topologyWritten = doc.steps.find((step) => step.id === 'topology')?.status === 'done' && doc.facts.topologyPending === false;
+    const topologyWritten = doc.steps.find((step) => step.id === STEP.topology)?.status === 'done' && doc.facts.topologyPending === false;
     const stale = staleFacts(doc.facts);
     const rebinds = stateRebinds(env.topology, doc.facts);
     const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';

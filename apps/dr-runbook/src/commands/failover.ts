@@ -1,13 +1,18 @@
 import { primaryRegionOf, regionByName } from '@xyz/topology';
+import { z } from 'zod';
 import { BRIEF_RETRY, PERSISTENT_RETRY, PROBE_RETRY } from '../aws/retry-policy';
 import { formatDuration } from '../core/format';
 import { fenceStep } from '../runbook/actions/fence';
-import { type ReplicaSpec, staleIdentifier, templateFrom } from '../runbook/actions/replica';
-import type { ChangingCommand, CheckResult, CommandEnv } from '../runbook/command';
+import type { ReplicaSpec } from '../runbook/actions/replica';
+import type { ChangingCommand, CheckResult, CommandEnv, RequestContext } from '../runbook/command';
 import type { Step } from '../runbook/step';
 import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
 import { promotionSteps } from './promotion-steps';
+import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
+import { planReplicaRebuilds } from './replica-rebuilds';
+import { MAX_LAG_BOUNDS, platformRegion, seconds, targetRegion } from './request-fields';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
+import { STEP } from '../runbook/step-ids';
 
 export interface FailoverRequest {
   readonly to: string;
@@ -30,7 +35,7 @@ export interface FailoverPlan {
   readonly replicas: readonly ReplicaSpec[];
 }
 
-async function prepare(env: CommandEnv, request: FailoverRequest) {
+async function prepare(env: CommandEnv, request: FailoverRequest, runStartedAt: number) {
   const { topology, aws } = env;
   const primary = primaryRegionOf(topology);
   const target = regionByName(topology, request.to);
@@ -47,7 +52,9 @@ async function prepare(env: CommandEnv, request: FailoverRequest) {
   ]);
   const checks: CheckResult[] = [];
   const notes: string[] = [];
-  const check = (ok: boolean, text: string) => checks.push({ ok, text });
+  // What the promotion needs; the fence (when there is one) runs before it and needs the same.
+  const beforePromotion = [STEP.fence, STEP.promote];
+  const check = (ok: boolean, text: string) => checks.push({ ok, text, guards: beforePromotion });
 
   if (!targetProbe.reachable) check(false, `could not read ${toId} in ${target.region}: ${targetProbe.error}`);
   else if (!targetProbe.view) check(false, `${toId} does not exist in ${target.region}`);
@@ -80,25 +87,17 @@ async function prepare(env: CommandEnv, request: FailoverRequest) {
     check(true, `the primary ${fromId} answers (status ${primaryProbe.view.status}): its writes are fenced before the promotion`);
   }
 
-  const replicas: ReplicaSpec[] = [];
-  survivors.forEach((region, i) => {
-    const id = region.names.dbInstanceIdentifier;
-    const found = survivorProbes[i];
-    const spec = { region: region.region, id, staleId: staleIdentifier(id, env.clock.now()), sourceRegion: target.region, sourceId: toId, sourceArn: instanceArn(topology, target) };
-    if (!found.reachable) {
-      notes.push(`${region.region} could not be read: its replica is rebuilt if it answers by then, else the run ends with a warning and --resume retries it`);
-      replicas.push(spec);
-    } else if (!found.view) {
-      notes.push(`${id} does not exist in ${region.region}: no replica is rebuilt there (its stack creates one)`);
-    } else if (!found.view.sourceArn) {
-      check(false, `${id} (${region.region}) is standalone, not a replica: refusing to replace a database that may take writes. Run \`status\`.`);
-    } else {
-      replicas.push({ ...spec, template: templateFrom(found.view) });
-      check(true, `${id} (${region.region}) will be rebuilt from ${toId}; the current one is kept as ${spec.staleId}`);
-    }
+  // The old primary's region is not rebuilt: it is down or fenced, and `failback` brings it back.
+  const rebuilds = planReplicaRebuilds({
+    source: { region: target.region, id: toId, arn: instanceArn(topology, target) },
+    candidates: survivors.map((region, i) => ({ region, probe: survivorProbes[i] })),
+    runStartedAt,
+    stepId: STEP.rebuildReplicas,
   });
+  checks.push(...rebuilds.checks);
+  notes.push(...rebuilds.notes);
 
-  const rebindNote = stateRebindNote(topology, replicas.map((spec) => spec.region));
+  const rebindNote = stateRebindNote(topology, rebuilds.specs.map((spec) => spec.region));
   if (rebindNote) notes.push(rebindNote);
 
   const ready = checks.every((entry) => entry.ok) && targetProbe.reachable && targetProbe.view;
@@ -113,18 +112,64 @@ async function prepare(env: CommandEnv, request: FailoverRequest) {
         toId,
         toEndpoint: targetProbe.view?.endpointAddress,
         lagSeconds: lag ? lag.seconds : null,
-        replicas,
+        replicas: rebuilds.specs,
       }
     : undefined;
   return { checks, notes, plan };
+}
+
+function requestSchema(ctx: RequestContext) {
+  return z.strictObject({
+    to: targetRegion(ctx),
+    force: z.boolean(),
+    maxLagSeconds: seconds(MAX_LAG_BOUNDS),
+    writeTopology: z.boolean(),
+  });
+}
+
+function planSchema(ctx: RequestContext, request: FailoverRequest) {
+  const { topology } = ctx;
+  const survivors = topology.regions.map((region) => region.region).filter((region) => region !== request.to);
+  return z
+    .object({
+      from: platformRegion(topology),
+      fromId: z.string(),
+      fromArn: z.string(),
+      fromParameterGroup: z.string(),
+      fenceOldPrimary: z.boolean(),
+      to: z.string(),
+      toId: z.string(),
+      toEndpoint: z.string().optional(),
+      lagSeconds: z.number().nullable(),
+      replicas: z.array(replicaSpecSchema(topology, { region: request.to, id: namesOf(topology, request.to)?.dbInstanceIdentifier ?? '' }, survivors)),
+    })
+    .superRefine((plan, issues) => {
+      expectValue(issues, ['to'], plan.to, request.to, 'the region of the request');
+      const from = namesOf(topology, plan.from);
+      const to = namesOf(topology, request.to);
+      if (!from || !to) return;
+      if (plan.from === request.to) issues.addIssue({ code: 'custom', path: ['from'], message: 'the target region itself' });
+      expectTopologyPrimary(ctx, issues, ['from'], plan.from);
+      expectValue(issues, ['fromId'], plan.fromId, from.dbInstanceIdentifier, `the identifier the topology gives ${plan.from}`);
+      expectValue(issues, ['fromArn'], plan.fromArn, instanceArn(topology, regionByName(topology, plan.from)), `the ARN of ${from.dbInstanceIdentifier}`);
+      expectValue(issues, ['fromParameterGroup'], plan.fromParameterGroup, from.dbParameterGroup, `the parameter group the topology gives ${plan.from}`);
+      expectValue(issues, ['toId'], plan.toId, to.dbInstanceIdentifier, `the identifier the topology gives ${request.to}`);
+      plan.replicas.forEach((spec, i) => {
+        if (spec.region === plan.from) issues.addIssue({ code: 'custom', path: ['replicas', i, 'region'], message: 'the old primary region, which a failover does not rebuild' });
+      });
+    });
 }
 
 export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
   name: 'failover',
   usage: 'failover',
   resumeOverridable: ['writeTopology'],
+  options: { to: '--to', force: '--force', maxLagSeconds: '--max-lag', writeTopology: '--write-topology' },
+  requestSchema,
+  planSchema,
   headline: (request) => `Regional failover to ${request.to}`,
   target: (request) => request.to,
+  newPrimary: (request) => request.to,
   prepare,
   steps(env, request, plan): Step[] {
     return [
@@ -137,7 +182,7 @@ export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
     const started = Date.parse(doc.startedAt);
     const switched = factNumber(doc.facts, 'endpointSwitchedAt');
     const lag = doc.facts.lagAtPromotionSeconds;
-    const topologyDone = doc.steps.find((step) => step.id === 'topology')?.status === 'done';
+    const topologyDone = doc.steps.find((step) => step.id === STEP.topology)?.status === 'done';
     const oldPrimaryStack = env.topology.regions.find((region) => region.region === plan.from)?.stackName ?? plan.from;
     const rebinds = stateRebinds(env.topology, doc.facts);
     const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';
@@ -153,7 +198,7 @@ export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
     return {
       headline: `Regional failover from ${plan.from} to ${plan.to}`,
       rto: switched !== undefined ? { ms: switched - started, definition: 'from the start of the run until the writer endpoint named the promoted primary' } : undefined,
-      rpo: doc.steps.find((step) => step.id === 'promote')?.status === 'done' || lag !== undefined ? { seconds: typeof lag === 'number' ? lag : null, definition: 'CloudWatch ReplicaLag of the replica just before its promotion' } : undefined,
+      rpo: doc.steps.find((step) => step.id === STEP.promote)?.status === 'done' || lag !== undefined ? { seconds: typeof lag === 'number' ? lag : null, definition: 'CloudWatch ReplicaLag of the replica just before its promotion' } : undefined,
       results: {
         'New primary': `${plan.toId} (${plan.to})`,
         ...(typeof doc.facts.writerEndpoint === 'string' ? { 'Writer endpoint': doc.facts.writerEndpoint } : {}),

@@ -1,13 +1,17 @@
 import type { RestoreDBInstanceToPointInTimeCommandInput } from '@aws-sdk/client-rds';
-import { regionByName, type Topology } from '@xyz/topology';
+import { databaseInstanceSettings, type DatabaseInstanceSettings, regionByName, type Topology } from '@xyz/topology';
+import { z } from 'zod';
 import { AwsCallError } from '../aws/gateway';
 import { BRIEF_RETRY } from '../aws/retry-policy';
 import { StepError } from '../core/errors';
 import { formatDuration } from '../core/format';
-import type { ChangingCommand, CheckResult, CommandEnv, RunIdentity } from '../runbook/command';
+import type { ChangingCommand, CheckResult, CommandEnv, RequestContext, RunIdentity } from '../runbook/command';
 import { found, pollUntil } from '../runbook/poll';
 import type { Step } from '../runbook/step';
+import { expectValue, namesOf, placementSchema } from './plan-fields';
+import { pastTime, platformRegion, rdsIdentifier } from './request-fields';
 import { factNumber, probeInstance } from './shared';
+import { STEP } from '../runbook/step-ids';
 
 export interface RestoreRequest {
   readonly region: string;
@@ -29,24 +33,37 @@ export interface RestorePlan {
 /** Tag that marks the instance as this run's, so a resumed run recognises it. */
 export const RUN_TAG = 'xyz:dr-runbook-run';
 
-export function restoreInput(plan: RestorePlan, topology: Topology, runId: string): RestoreDBInstanceToPointInTimeCommandInput {
-  const names = regionByName(topology, plan.region).names;
+/**
+ * A copy of the source beside it, set up from the topology's description of the region's instance
+ * (the one Terraform builds): same groups, class, storage, certificate, logs and protection.
+ * RestoreDBInstanceToPointInTime takes no KMS key (the copy keeps the source's), no monitoring and
+ * no Performance Insights settings; it is single-AZ because it is a copy to read from, not a primary.
+ * It carries the platform's tags but not the stack's: no Terraform state manages it.
+ */
+export function restoreInput(plan: RestorePlan, settings: DatabaseInstanceSettings, runId: string): RestoreDBInstanceToPointInTimeCommandInput {
   return {
     SourceDBInstanceIdentifier: plan.source,
     TargetDBInstanceIdentifier: plan.targetId,
     ...(plan.time ? { RestoreTime: new Date(plan.time) } : { UseLatestRestorableTime: true }),
-    DBInstanceClass: topology.database.instanceClass,
-    DBSubnetGroupName: names.dbSubnetGroup,
-    DBParameterGroupName: names.dbParameterGroup,
+    DBInstanceClass: settings.instanceClass,
+    StorageType: settings.storage.type,
+    MaxAllocatedStorage: settings.storage.maxAllocatedGb,
+    DBSubnetGroupName: settings.subnetGroupName,
+    DBParameterGroupName: settings.parameterGroupName,
     VpcSecurityGroupIds: [...plan.securityGroupIds],
     MultiAZ: false,
-    PubliclyAccessible: false,
-    CopyTagsToSnapshot: true,
-    DeletionProtection: true,
-    EnableIAMDatabaseAuthentication: true,
-    BackupRetentionPeriod: topology.database.backupRetentionDays,
+    PubliclyAccessible: settings.publiclyAccessible,
+    AutoMinorVersionUpgrade: settings.autoMinorVersionUpgrade,
+    CopyTagsToSnapshot: settings.copyTagsToSnapshot,
+    DeletionProtection: settings.deletionProtection,
+    EnableIAMDatabaseAuthentication: settings.iamDatabaseAuthentication,
+    CACertificateIdentifier: settings.caCertificateIdentifier,
+    EnableCloudwatchLogsExports: [...settings.logExports],
+    EngineLifecycleSupport: settings.engine.lifecycleSupport,
+    BackupRetentionPeriod: settings.primary.backupRetentionDays,
+    PreferredBackupWindow: settings.primary.backupWindow,
     Tags: [
-      ...Object.entries(topology.tags).map(([Key, Value]) => ({ Key, Value })),
+      ...Object.entries(settings.inheritedTags).map(([Key, Value]) => ({ Key, Value })),
       { Key: RUN_TAG, Value: runId },
       { Key: 'xyz:restored-from', Value: `${plan.source}@${plan.time ?? 'latest'}` },
     ],
@@ -61,7 +78,7 @@ async function prepare(env: CommandEnv, request: RestoreRequest) {
     aws.rds.restoreWindow(request.region, request.source, { retry: BRIEF_RETRY }).catch(() => undefined),
   ]);
   const checks: CheckResult[] = [];
-  const check = (ok: boolean, text: string) => checks.push({ ok, text });
+  const check = (ok: boolean, text: string) => checks.push({ ok, text, guards: [STEP.restore] });
   const regionKey = regionByName(env.topology, request.region).names.kmsAlias;
   const notes: string[] = [];
   if (!source.reachable) check(false, `could not read ${request.source} in ${request.region}: ${source.error}`);
@@ -91,9 +108,9 @@ async function prepare(env: CommandEnv, request: RestoreRequest) {
 }
 
 function restoreStep(plan: RestorePlan, topology: Topology, run: RunIdentity): Step {
-  const input = restoreInput(plan, topology, run.runId);
+  const input = restoreInput(plan, databaseInstanceSettings(topology, plan.region), run.runId);
   return {
-    id: 'restore',
+    id: STEP.restore,
     title: `Restore ${plan.source} to ${plan.time ?? 'its latest restorable time'} as ${plan.targetId} (${plan.region})`,
     timeoutMs: 240 * 60_000,
     calls: [{ service: 'rds', region: plan.region, operation: 'RestoreDBInstanceToPointInTime', input }],
@@ -127,10 +144,49 @@ function restoreStep(plan: RestorePlan, topology: Topology, run: RunIdentity): S
   };
 }
 
+function requestSchema(ctx: RequestContext) {
+  const { topology } = ctx;
+  const standardIds = topology.regions.map((region) => region.names.dbInstanceIdentifier);
+  return z
+    .strictObject({
+      region: platformRegion(topology),
+      source: rdsIdentifier(),
+      time: pastTime(ctx).nullable(),
+      targetId: rdsIdentifier(),
+    })
+    .superRefine((request, issues) => {
+      const names = namesOf(topology, request.region);
+      if (!names) return;
+      // The region's database, or an instance kept aside from it (a -stale- copy, an earlier restore).
+      const own = names.dbInstanceIdentifier;
+      if (request.source !== own && !request.source.startsWith(`${own}-`)) issues.addIssue({ code: 'custom', path: ['source'], message: `not a database of the platform in ${request.region} (${own}, or one kept aside as ${own}-...)` });
+      if (request.targetId === request.source) issues.addIssue({ code: 'custom', path: ['targetId'], message: 'the source itself; the restore goes into a new instance' });
+      else if (standardIds.includes(request.targetId)) issues.addIssue({ code: 'custom', path: ['targetId'], message: 'the identifier of a platform database; choose a new name' });
+    });
+}
+
+function planSchema(_ctx: RequestContext, request: RestoreRequest) {
+  return z
+    .object({
+      region: z.string(),
+      source: z.string(),
+      targetId: z.string(),
+      time: z.string().nullable(),
+      securityGroupIds: placementSchema.shape.securityGroupIds,
+      sourceKmsKeyId: z.string().optional(),
+    })
+    .superRefine((plan, issues) => {
+      (['region', 'source', 'targetId', 'time'] as const).forEach((key) => expectValue(issues, [key], plan[key], request[key], `the ${key} of the request`));
+    });
+}
+
 export const restoreCommand: ChangingCommand<RestoreRequest, RestorePlan> = {
   name: 'restore',
   usage: 'restore',
   resumeOverridable: [],
+  options: { region: '--region', source: '--source', time: '--time', targetId: '--target-id' },
+  requestSchema,
+  planSchema,
   headline: (request) => `Point-in-time restore of ${request.source} (${request.region}) to ${request.time ?? 'the latest restorable time'}`,
   target: (request) => request.targetId,
   prepare,

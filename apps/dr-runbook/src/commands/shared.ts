@@ -1,9 +1,8 @@
-import { isAwsRegion, isPlatformRegion, primaryRegionOf, type RegionTopology, type Topology } from '@xyz/topology';
+import type { RegionTopology, Topology } from '@xyz/topology';
 import { dbInstanceArn } from '../aws/arn';
 import type { CallOptions } from '../aws/gateway';
 import type { InstanceView } from '../aws/instance-view';
 import type { RdsApi } from '../aws/rds';
-import { InputError } from '../core/errors';
 import type { JsonValue } from '../runbook/step';
 
 /** A region's standard instance as seen while planning: present, absent, or the region did not answer. */
@@ -15,26 +14,6 @@ export async function probeInstance(rds: RdsApi, region: string, id: string, opt
   } catch (error) {
     return { reachable: false, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** Refuses a region that is unknown or not part of this platform, before any AWS call. */
-export function platformRegion(topology: Topology, option: string, value: string): RegionTopology {
-  const known = topology.regions.map((region) => region.region).join(', ');
-  if (!isAwsRegion(value)) throw new InputError(`${option} ${value}: not a known AWS region (this platform's regions: ${known})`);
-  if (!isPlatformRegion(topology, value)) throw new InputError(`${option} ${value}: not a region of the ${topology.environment} platform (its regions: ${known})`);
-  const found = topology.regions.find((region) => region.region === value);
-  if (!found) throw new InputError(`${option} ${value}: not a region of this platform`);
-  return found;
-}
-
-/** The region that is primary in the topology; a target that is already primary is refused. */
-export function notThePrimary(topology: Topology, option: string, value: string): RegionTopology {
-  const region = platformRegion(topology, option, value);
-  const primary = primaryRegionOf(topology);
-  if (region.region === primary.region) {
-    throw new InputError(`${option} ${value}: ${value} is already the primary region in the topology (${primary.names.dbInstanceIdentifier}). Run \`status\` to compare the topology with AWS.`);
-  }
-  return region;
 }
 
 export function instanceArn(topology: Topology, region: RegionTopology): string {

@@ -1,4 +1,5 @@
 import type { Topology } from '@xyz/topology';
+import type { z } from 'zod';
 import type { AwsServices } from '../aws/services';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -22,6 +23,11 @@ export interface CommandEnv {
 export interface CheckResult {
   readonly ok: boolean;
   readonly text: string;
+  /**
+   * The ids of the steps this check protects. `--resume` runs again the checks of the steps that
+   * have not started yet; a step that has started checks AWS itself before it acts.
+   */
+  readonly guards: readonly string[];
 }
 
 export interface Prepared<Plan> {
@@ -30,6 +36,18 @@ export interface Prepared<Plan> {
   readonly notes: readonly string[];
   /** Present when every check passed. */
   readonly plan?: Plan;
+}
+
+/** What a request and a plan are checked against, whether typed now or read back from a journal. */
+export interface RequestContext {
+  readonly topology: Topology;
+  /** Epoch ms: times in the future are refused. */
+  readonly now: number;
+  /**
+   * A resumed run whose promotion has started: the topology may already name its target as the
+   * primary (the run's own topology change, or the operator's), which a fresh run refuses.
+   */
+  readonly targetPromoted: boolean;
 }
 
 export interface RunIdentity {
@@ -45,11 +63,19 @@ export interface ChangingCommand<Request, Plan> {
   readonly usage: string;
   /** Options that a --resume may switch on although the first attempt did not have them. */
   readonly resumeOverridable: readonly (keyof Request & string)[];
+  /** The command-line option that sets each request field, e.g. maxLagSeconds: '--max-lag'. */
+  readonly options: { readonly [K in keyof Request & string]-?: string };
+  /** The request, as typed options and a resumed journal must both satisfy it. */
+  requestSchema(ctx: RequestContext): z.ZodType<Request>;
+  /** A plan read back from a journal must fit the topology and its request. */
+  planSchema(ctx: RequestContext, request: Request): z.ZodType<Plan>;
   headline(request: Request): string;
   /** A short, identifier-safe name of what the run acts on (used in the run id). */
   target(request: Request): string;
-  /** Read-only checks and the plan. Never changes anything. */
-  prepare(env: CommandEnv, request: Request): Promise<Prepared<Plan>>;
+  /** The region the command makes the primary (failover, failback). */
+  newPrimary?(request: Request): string;
+  /** Read-only checks and the plan (names that carry the run's start time use `runStartedAt`). Never changes anything. */
+  prepare(env: CommandEnv, request: Request, runStartedAt: number): Promise<Prepared<Plan>>;
   steps(env: CommandEnv, request: Request, plan: Plan, run: RunIdentity): Step[];
   /** The database identifier the user must type to confirm. */
   confirmation(plan: Plan): string;

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Clock } from '../core/clock';
 import { isoTime } from '../core/format';
 import type { JsonValue, StepMemory } from './step';
+import { JournalError, validated } from './validate';
 
 export type RunStatus = 'running' | 'succeeded' | 'warnings' | 'failed' | 'interrupted';
 export type StepStatus = 'pending' | 'running' | 'done' | 'warnings' | 'failed';
@@ -41,6 +43,56 @@ export interface JournalDocument {
 }
 
 const JOURNAL_FILE = 'journal.json';
+const RUN_STATUSES = ['running', 'succeeded', 'warnings', 'failed', 'interrupted'] as const satisfies readonly RunStatus[];
+const STEP_STATUSES = ['pending', 'running', 'done', 'warnings', 'failed'] as const satisfies readonly StepStatus[];
+const isoString = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a time');
+
+/** The journal's own fields. The command's request and plan are checked by the command (see run-changing.ts). */
+const journalSchema = z.object({
+  version: z.literal(1),
+  runId: z.string().min(1),
+  command: z.string().min(1),
+  environment: z.string().min(1),
+  target: z.string(),
+  request: z.unknown(),
+  plan: z.unknown(),
+  status: z.enum(RUN_STATUSES),
+  startedAt: isoString,
+  finishedAt: isoString.optional(),
+  attempts: z.array(z.object({ startedAt: isoString, pid: z.number() })),
+  steps: z.array(
+    z.object({
+      id: z.string().min(1),
+      title: z.string(),
+      status: z.enum(STEP_STATUSES),
+      startedAt: isoString.optional(),
+      finishedAt: isoString.optional(),
+      durationMs: z.number().optional(),
+      summary: z.string().optional(),
+      warnings: z.array(z.string()).optional(),
+      error: z.string().optional(),
+      intents: z.record(z.string(), isoString),
+    }),
+  ),
+  facts: z.record(z.string(), z.json()),
+});
+
+/** Reads and checks a journal file; anything unusable is a JournalError that names the file. */
+function readJournal(file: string): JournalDocument {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new JournalError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new JournalError(file, `is not valid JSON (${(error as Error).message}): it was cut short or edited. Repair it, or move its run directory away to start over.`);
+  }
+  return validated(journalSchema, raw, { kind: 'journal', file, root: 'journal' }) as JournalDocument;
+}
 const UNFINISHED: readonly RunStatus[] = ['running', 'failed', 'interrupted', 'warnings'];
 
 /**
@@ -76,8 +128,7 @@ export class Journal {
   }
 
   static load(dir: string, clock: Clock): Journal {
-    const doc = JSON.parse(readFileSync(join(dir, JOURNAL_FILE), 'utf8')) as JournalDocument;
-    return new Journal(dir, doc, clock);
+    return new Journal(dir, readJournal(join(dir, JOURNAL_FILE)), clock);
   }
 
   /** The newest run of this command and environment, whatever its status. */

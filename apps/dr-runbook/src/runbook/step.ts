@@ -1,4 +1,5 @@
 import type { AwsServices } from '../aws/services';
+import type { SecondsBounds } from '../core/bounds';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 
@@ -43,13 +44,21 @@ export interface Timing {
 }
 
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
+/** --poll-interval: below 1 s RDS throttles the polls; above 5 min a wait would notice a change too late. */
+export const POLL_INTERVAL_BOUNDS: SecondsBounds = { min: 1, max: 300, maxInWords: '5 min' };
 
+/**
+ * Every wait scales with the poll interval, with caps so that a long interval cannot stretch a
+ * wait past the steps' timeouts: ReplicaLag every 6 polls but at least once a minute; a request
+ * that shows no effect is sent again after 18 polls or 3 min, whichever is shorter; a progress
+ * line every 30 polls but at least every 5 min. (No cap is shorter than one poll.)
+ */
 export function timingFor(pollIntervalMs: number): Timing {
   return {
     pollIntervalMs,
-    lagPollIntervalMs: pollIntervalMs * 6,
-    visibilityGraceMs: pollIntervalMs * 18,
-    heartbeatMs: pollIntervalMs * 30,
+    lagPollIntervalMs: Math.min(pollIntervalMs * 6, Math.max(pollIntervalMs, 60_000)),
+    visibilityGraceMs: Math.min(pollIntervalMs * 18, Math.max(pollIntervalMs * 3, 180_000)),
+    heartbeatMs: Math.min(pollIntervalMs * 30, Math.max(pollIntervalMs, 300_000)),
   };
 }
 

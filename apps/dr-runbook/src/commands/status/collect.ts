@@ -1,5 +1,6 @@
 import { primaryRegionOf, type RegionTopology, type Topology } from '@xyz/topology';
 import type { InstanceView } from '../../aws/instance-view';
+import { cannotCheckReason } from '../../aws/cannot-check';
 import { BRIEF_RETRY } from '../../aws/retry-policy';
 import type { AwsServices } from '../../aws/services';
 import { instanceArn } from '../shared';
@@ -30,26 +31,29 @@ async function regionStatus(aws: AwsServices, topology: Topology, region: Region
     expectedSource: region.role === 'replica' ? instanceArn(topology, primary) : undefined,
     writerEndpointParameter: region.names.writerEndpointParameter,
   };
-  const [instances, endpoint] = await Promise.all([
-    aws.rds.list(region.region, { retry: BRIEF_RETRY }).then((views) => ({ views }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })),
-    aws.endpoints.get(region.region, region.names.writerEndpointParameter, { retry: BRIEF_RETRY }).then((value) => value ?? null, () => undefined),
+  const [instances, parameter] = await Promise.all([
+    aws.rds.list(region.region, { retry: BRIEF_RETRY }).then((views) => ({ views }), (error: unknown) => ({ error: cannotCheckReason(error) })),
+    aws.endpoints.get(region.region, region.names.writerEndpointParameter, { retry: BRIEF_RETRY }).then((value) => ({ value: value ?? null }), (error: unknown) => ({ error: cannotCheckReason(error) })),
   ]);
-  if ('error' in instances) return { ...base, reachable: false, error: instances.error, lagSeconds: null, writerEndpoint: endpoint, leftovers: [] };
+  const endpoint = 'error' in parameter ? { writerEndpointError: parameter.error } : { writerEndpoint: parameter.value };
+  if ('error' in instances) return { ...base, ...endpoint, reachable: false, error: instances.error, lagSeconds: null, leftovers: [] };
   const view = instances.views.find((entry) => entry.id === id);
   const leftovers = instances.views.filter((entry) => entry.id !== id && entry.id.startsWith(`${id}-`)).map((entry) => `${entry.id} (${entry.status})`);
-  const lag = view?.sourceArn ? await aws.lag.latest(region.region, id, { retry: BRIEF_RETRY }).catch(() => undefined) : undefined;
+  const lag = view?.sourceArn ? await aws.lag.latest(region.region, id, { retry: BRIEF_RETRY }).then((sample) => ({ sample }), (error: unknown) => ({ error: cannotCheckReason(error) })) : undefined;
+  const sample = lag && 'sample' in lag ? lag.sample : undefined;
   return {
     ...base,
+    ...endpoint,
     reachable: true,
     instance: view ? summary(view) : undefined,
-    lagSeconds: lag ? lag.seconds : null,
-    lagAt: lag ? new Date(lag.at).toISOString() : undefined,
-    writerEndpoint: endpoint,
+    lagSeconds: sample ? sample.seconds : null,
+    lagAt: sample ? new Date(sample.at).toISOString() : undefined,
+    ...(lag && 'error' in lag ? { lagError: lag.error } : {}),
     leftovers,
   };
 }
 
-/** Reads every region in parallel. Read-only; a region that does not answer is reported, not fatal. */
+/** Reads every region in parallel. Read-only; what could not be read is reported with the reason, not fatal. */
 export function collectStatus(aws: AwsServices, topology: Topology): Promise<RegionStatus[]> {
   return Promise.all(topology.regions.map((region) => regionStatus(aws, topology, region)));
 }

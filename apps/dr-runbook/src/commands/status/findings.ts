@@ -15,6 +15,7 @@ export function findingsFor(topology: Topology, regions: readonly RegionStatus[]
   const findings: Finding[] = [];
   const error = (region: string, message: string) => findings.push({ severity: 'error', region, message });
   const warning = (region: string, message: string) => findings.push({ severity: 'warning', region, message });
+  const cannotCheck = (region: string, message: string) => findings.push({ severity: 'cannot-check', region, message });
   const policy = topology.database.backupRetentionDays;
   const primaryStatus = regions.find((entry) => entry.expectedRole === 'primary');
   const writerAddress = primaryStatus?.instance?.role === 'primary' ? primaryStatus.instance.endpoint : undefined;
@@ -22,7 +23,7 @@ export function findingsFor(topology: Topology, regions: readonly RegionStatus[]
   regions.forEach((entry) => {
     const { region, instance } = entry;
     if (!entry.reachable) {
-      error(region, `could not be read: ${entry.error ?? 'unknown error'}`);
+      cannotCheck(region, `cannot check: ${entry.error ?? 'unknown error'}`);
     } else if (!instance) {
       error(region, `${entry.expectedInstance} does not exist`);
     } else {
@@ -39,12 +40,15 @@ export function findingsFor(topology: Topology, regions: readonly RegionStatus[]
         else if (instance.backupRetentionDays !== policy) warning(region, `${instance.id} keeps backups ${instance.backupRetentionDays} d; the policy is ${policy} d`);
       }
       if (instance.role === 'replica') {
-        if (entry.lagSeconds === null) warning(region, `no ReplicaLag datapoint for ${instance.id} in the last 10 minutes`);
+        if (entry.lagError) cannotCheck(region, `cannot check the ReplicaLag of ${instance.id}: ${entry.lagError}`);
+        else if (entry.lagSeconds === null) warning(region, `no ReplicaLag datapoint for ${instance.id} in the last 10 minutes`);
         else if (entry.lagSeconds > topology.alarms.rdsReplicaLagSeconds) error(region, `ReplicaLag of ${instance.id} is ${entry.lagSeconds} s (alarm threshold ${topology.alarms.rdsReplicaLagSeconds} s)`);
       }
     }
-    if (entry.writerEndpoint === undefined) warning(region, `could not read ${entry.writerEndpointParameter}`);
-    else if (entry.writerEndpoint === null) error(region, `${entry.writerEndpointParameter} does not exist: applications here cannot find the writer`);
+    if (entry.writerEndpointError) {
+      // A region whose RDS cannot be read is already one "cannot check": not one more per API.
+      if (entry.reachable) cannotCheck(region, `cannot check ${entry.writerEndpointParameter}: ${entry.writerEndpointError}`);
+    } else if (entry.writerEndpoint === null) error(region, `${entry.writerEndpointParameter} does not exist: applications here cannot find the writer`);
     else if (writerAddress && entry.writerEndpoint !== writerAddress) error(region, `${entry.writerEndpointParameter} is ${entry.writerEndpoint}, not the primary's ${writerAddress}`);
     entry.leftovers.forEach((leftover) => warning(region, `${leftover} is left over from an earlier run (kept aside); delete it when no longer needed`));
   });

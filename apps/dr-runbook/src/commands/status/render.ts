@@ -1,9 +1,26 @@
 import { parseDbInstanceArn } from '../../aws/arn';
-import type { StatusReport } from './model';
+import type { Severity, StatusReport } from './model';
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+}
+
+const MARKS: Record<Severity, string> = { error: '✖', warning: '⚠', 'cannot-check': '?' };
+
+function verdict(report: StatusReport): string {
+  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  const unchecked = report.cannotCheck.join(', ');
+  switch (report.health) {
+    case 'healthy':
+      return 'Platform: HEALTHY';
+    case 'unhealthy':
+      return `Platform: UNHEALTHY (${errors} error(s))${unchecked ? `; could not check: ${unchecked}` : ''}`;
+    default:
+      return report.regions.every((entry) => !entry.reachable)
+        ? `Platform: CANNOT CHECK (no region could be read: ${unchecked}); nothing is known about its health`
+        : `Platform: CANNOT CHECK ${unchecked}; no problem in what could be checked`;
+  }
 }
 
 export function renderStatus(report: StatusReport): string[] {
@@ -12,18 +29,18 @@ export function renderStatus(report: StatusReport): string[] {
   const rows = report.regions.map((entry) => {
     const instance = entry.instance;
     const source = instance?.source ? parseDbInstanceArn(instance.source) : undefined;
-    const endpoint = entry.writerEndpoint === undefined ? 'unreadable' : entry.writerEndpoint === null ? 'missing' : entry.writerEndpoint === primaryAddress ? 'ok' : entry.writerEndpoint;
+    const endpoint = entry.writerEndpoint === undefined ? 'cannot check' : entry.writerEndpoint === null ? 'missing' : entry.writerEndpoint === primaryAddress ? 'ok' : entry.writerEndpoint;
     return [
       entry.region,
       entry.expectedRole,
-      !entry.reachable ? 'unreadable' : instance ? instance.role : 'missing',
+      !entry.reachable ? 'cannot check' : instance ? instance.role : 'missing',
       instance?.id ?? entry.expectedInstance,
       instance?.status ?? '-',
       instance ? (instance.multiAZ ? 'yes' : instance.pendingMultiAZ ? 'pending' : 'no') : '-',
       instance ? `${instance.backupRetentionDays} d` : '-',
       instance?.latestRestorableTime ?? '-',
       source ? source.region : instance?.source ?? '-',
-      instance?.role === 'replica' ? (entry.lagSeconds === null ? '?' : `${entry.lagSeconds} s`) : '-',
+      instance?.role === 'replica' ? (entry.lagSeconds !== null ? `${entry.lagSeconds} s` : entry.lagError ? 'cannot check' : '?') : '-',
       endpoint,
     ];
   });
@@ -31,8 +48,8 @@ export function renderStatus(report: StatusReport): string[] {
   if (report.findings.length === 0) lines.push('No findings: AWS matches the topology.');
   else {
     lines.push('Findings:');
-    report.findings.forEach((finding) => lines.push(`  ${finding.severity === 'error' ? '✖' : '⚠'} ${finding.region}: ${finding.message}`));
+    report.findings.forEach((finding) => lines.push(`  ${MARKS[finding.severity]} ${finding.region}: ${finding.message}`));
   }
-  lines.push('', report.healthy ? 'Platform: HEALTHY' : `Platform: UNHEALTHY (${report.findings.filter((finding) => finding.severity === 'error').length} error(s))`);
+  lines.push('', verdict(report));
   return lines;
 }

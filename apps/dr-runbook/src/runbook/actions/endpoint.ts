@@ -5,6 +5,7 @@ import { writerEndpointPutInput } from '../../aws/writer-endpoint';
 import { StepError } from '../../core/errors';
 import type { Step } from '../step';
 import type { InstanceRef } from './promote';
+import { STEP } from '../step-ids';
 
 interface RegionResult {
   readonly region: string;
@@ -22,7 +23,7 @@ export function switchEndpointStep(target: InstanceRef, plannedAddress: string |
   const regions = topology.regions.map((region) => region.region);
   const parameter = (region: string) => topology.regions.find((entry) => entry.region === region)?.names.writerEndpointParameter ?? '';
   return {
-    id: 'switch-endpoint',
+    id: STEP.switchEndpoint,
     title: `Point the writer endpoint parameter at ${target.id} in every region`,
     timeoutMs: 10 * 60_000,
     calls: regions.map((region) => ({ service: 'ssm' as const, region, operation: 'PutParameter', input: writerEndpointPutInput(parameter(region), plannedAddress ?? `<endpoint address of ${target.id}>`) })),

@@ -6,6 +6,7 @@ import { StepError, StepTimeoutError } from '../../core/errors';
 import { pollUntil } from '../poll';
 import type { Step, StepContext } from '../step';
 import type { InstanceRef } from './promote';
+import { STEP } from '../step-ids';
 
 /**
  * Writes are fenced with MySQL's read_only, set to 1 in the instance's own parameter group (one group
@@ -31,7 +32,7 @@ export interface FenceTarget extends InstanceRef {
 export function fenceStep(target: FenceTarget): Step {
   const { region, id, parameterGroup } = target;
   return {
-    id: 'fence-writes',
+    id: STEP.fence,
     title: `Fence writes on ${id} (${region}): read_only=1 in ${parameterGroup}`,
     timeoutMs: 15 * 60_000,
     calls: [{ service: 'rds', region, operation: 'ModifyDBParameterGroup', input: fenceInput(parameterGroup), when: 'unless read_only is already 1' }],

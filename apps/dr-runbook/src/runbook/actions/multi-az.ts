@@ -5,6 +5,7 @@ import { StepError } from '../../core/errors';
 import { found, pollUntil } from '../poll';
 import type { Step, StepContext } from '../step';
 import type { InstanceRef } from './promote';
+import { STEP } from '../step-ids';
 
 /** Also re-applies the backup policy, in case the instance was promoted by hand without it. */
 export function multiAzInput(topology: Topology, id: string) {
@@ -40,7 +41,7 @@ async function sendMultiAz(ctx: StepContext, target: InstanceRef, topology: Topo
 /** Starts the conversion and moves on: the instance keeps serving writes meanwhile. */
 export function requestMultiAzStep(target: InstanceRef, topology: Topology): Step {
   return {
-    id: 'request-multi-az',
+    id: STEP.requestMultiAz,
     title: `Start converting ${target.id} (${target.region}) to Multi-AZ`,
     timeoutMs: 15 * 60_000,
     calls: [{ service: 'rds', region: target.region, operation: 'ModifyDBInstance', input: multiAzInput(topology, target.id) }],
@@ -61,7 +62,7 @@ export function requestMultiAzStep(target: InstanceRef, topology: Topology): Ste
 
 export function waitMultiAzStep(target: InstanceRef, topology: Topology): Step {
   return {
-    id: 'wait-multi-az',
+    id: STEP.waitMultiAz,
     title: `Wait until ${target.id} (${target.region}) is Multi-AZ and available`,
     timeoutMs: 120 * 60_000,
     calls: [{ service: 'rds', region: target.region, operation: 'ModifyDBInstance', input: multiAzInput(topology, target.id), when: 'only if no Multi-AZ change is pending after the grace period: the request was lost' }],

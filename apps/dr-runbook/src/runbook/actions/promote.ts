@@ -5,6 +5,7 @@ import { StepError } from '../../core/errors';
 import { found, pollUntil } from '../poll';
 import { requestOnce } from '../request-once';
 import type { Step } from '../step';
+import { STEP } from '../step-ids';
 
 export interface InstanceRef {
   readonly region: string;
@@ -25,7 +26,7 @@ export function promoteStep(target: InstanceRef, topology: Topology): Step {
   const { region, id } = target;
   const input = promoteInput(topology, id);
   return {
-    id: 'promote',
+    id: STEP.promote,
     title: `Promote ${id} (${region}) to a standalone primary`,
     timeoutMs: 45 * 60_000,
     calls: [{ service: 'rds', region, operation: 'PromoteReadReplica', input }],

@@ -1,6 +1,5 @@
 import type { CreateDBInstanceReadReplicaCommandInput } from '@aws-sdk/client-rds';
-import type { Topology } from '@xyz/topology';
-import { regionByName } from '@xyz/topology';
+import { allDatabaseTags, databaseInstanceSettings, type DatabaseInstanceSettings, regionByName, type Topology } from '@xyz/topology';
 import { isRetryable } from '../../aws/error-kind';
 import { AwsCallError } from '../../aws/gateway';
 import type { InstanceView } from '../../aws/instance-view';
@@ -9,19 +8,15 @@ import { found, pollUntil } from '../poll';
 import { requestOnce } from '../request-once';
 import type { PlannedCall, Step, StepContext, StepOutcome } from '../step';
 import { clearFence } from './fence';
+import { STEP } from '../step-ids';
 
-/** Settings copied from the instance being replaced, so the new replica matches what Terraform made. */
-export interface ReplicaTemplate {
+/**
+ * What only AWS knows about where the new replica goes: the security groups of the instance it
+ * replaces (the group Terraform attached, named by the topology; its id exists only in AWS).
+ * Every other setting comes from the topology's description of the region's instance.
+ */
+export interface ReplicaPlacement {
   readonly securityGroupIds: readonly string[];
-  readonly multiAZ: boolean;
-  readonly logExports: readonly string[];
-  readonly monitoringInterval?: number;
-  readonly monitoringRoleArn?: string;
-  readonly iamAuth: boolean;
-  readonly deletionProtection: boolean;
-  readonly performanceInsights: boolean;
-  readonly performanceInsightsRetentionDays?: number;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** One region's replica, rebuilt from a new source under the topology's standard identifier. */
@@ -33,27 +28,17 @@ export interface ReplicaSpec {
   readonly sourceRegion: string;
   readonly sourceId: string;
   readonly sourceArn: string;
+  /**
+   * The instance under `id` may be standalone: it is the former primary, fenced by this run. Any
+   * other standalone instance may take writes and is never moved aside.
+   */
+  readonly replacesStandalone?: boolean;
   /** Unknown when the region could not be reached while planning; read again at run time. */
-  readonly template?: ReplicaTemplate;
+  readonly placement?: ReplicaPlacement;
 }
 
-export function templateFrom(view: InstanceView): ReplicaTemplate {
-  const tags: Record<string, string> = {};
-  Object.entries(view.tags).forEach(([key, value]) => {
-    if (!key.startsWith('aws:')) tags[key] = value;
-  });
-  return {
-    securityGroupIds: view.securityGroupIds,
-    multiAZ: view.sourceArn ? view.multiAZ : false,
-    logExports: view.logExports,
-    monitoringInterval: view.monitoringInterval,
-    monitoringRoleArn: view.monitoringRoleArn,
-    iamAuth: view.iamAuth,
-    deletionProtection: view.deletionProtection,
-    performanceInsights: view.performanceInsights,
-    performanceInsightsRetentionDays: view.performanceInsightsRetentionDays,
-    tags,
-  };
+export function placementFrom(view: InstanceView): ReplicaPlacement {
+  return { securityGroupIds: [...view.securityGroupIds] };
 }
 
 /** Journal fact `created:<region>`: this run sent the request that creates the instance under the standard identifier. */
@@ -70,42 +55,53 @@ export function staleIdentifier(id: string, runStartedAt: number): string {
   return `${id}-stale-${stamp}`;
 }
 
+/** Why a standalone instance under the identifier is not renamed aside. */
+export function standaloneRefusal(spec: Pick<ReplicaSpec, 'region' | 'id'>): string {
+  return `${spec.id} (${spec.region}) is standalone, not a replica: refusing to replace a database that may take writes. Run \`status\`.`;
+}
+
 export function renameInput(spec: ReplicaSpec) {
   return { DBInstanceIdentifier: spec.id, NewDBInstanceIdentifier: spec.staleId, ApplyImmediately: true };
 }
 
-/** Cross-region: source by ARN, the target region's KMS key, SourceRegion so the SDK presigns. */
-export function createReplicaInput(spec: ReplicaSpec, topology: Topology, template: ReplicaTemplate): CreateDBInstanceReadReplicaCommandInput {
-  const names = regionByName(topology, spec.region).names;
-  const monitoring = template.monitoringInterval && template.monitoringRoleArn ? { MonitoringInterval: template.monitoringInterval, MonitoringRoleArn: template.monitoringRoleArn } : {};
-  const insights = template.performanceInsights
-    ? { EnablePerformanceInsights: true, PerformanceInsightsKMSKeyId: names.kmsAlias, PerformanceInsightsRetentionPeriod: template.performanceInsightsRetentionDays }
-    : {};
+/**
+ * The replica as Terraform would create it (same description, see @xyz/topology
+ * databaseInstanceSettings). Cross-region: source by ARN, the target region's KMS key, SourceRegion
+ * so that the SDK presigns the request.
+ */
+export function createReplicaInput(spec: ReplicaSpec, settings: DatabaseInstanceSettings, placement: ReplicaPlacement): CreateDBInstanceReadReplicaCommandInput {
+  const monitoring = settings.enhancedMonitoring;
+  const insights = settings.performanceInsights;
   return {
     DBInstanceIdentifier: spec.id,
     SourceDBInstanceIdentifier: spec.sourceArn,
     ...(spec.sourceRegion !== spec.region ? { SourceRegion: spec.sourceRegion } : {}),
-    KmsKeyId: names.kmsAlias,
-    DBInstanceClass: topology.database.instanceClass,
-    DBParameterGroupName: names.dbParameterGroup,
-    DBSubnetGroupName: names.dbSubnetGroup,
-    VpcSecurityGroupIds: [...template.securityGroupIds],
-    MultiAZ: template.multiAZ,
-    PubliclyAccessible: false,
-    AutoMinorVersionUpgrade: true,
-    CopyTagsToSnapshot: true,
-    DeletionProtection: template.deletionProtection,
-    EnableIAMDatabaseAuthentication: template.iamAuth,
-    ...(template.logExports.length > 0 ? { EnableCloudwatchLogsExports: [...template.logExports] } : {}),
-    ...monitoring,
-    ...insights,
-    Tags: Object.entries(template.tags).map(([Key, Value]) => ({ Key, Value })),
+    KmsKeyId: settings.storage.kmsKeyAlias,
+    DBInstanceClass: settings.instanceClass,
+    StorageType: settings.storage.type,
+    MaxAllocatedStorage: settings.storage.maxAllocatedGb,
+    DBParameterGroupName: settings.parameterGroupName,
+    DBSubnetGroupName: settings.subnetGroupName,
+    VpcSecurityGroupIds: [...placement.securityGroupIds],
+    MultiAZ: settings.replica.multiAz,
+    PubliclyAccessible: settings.publiclyAccessible,
+    AutoMinorVersionUpgrade: settings.autoMinorVersionUpgrade,
+    CopyTagsToSnapshot: settings.copyTagsToSnapshot,
+    DeletionProtection: settings.deletionProtection,
+    EnableIAMDatabaseAuthentication: settings.iamDatabaseAuthentication,
+    CACertificateIdentifier: settings.caCertificateIdentifier,
+    EnableCloudwatchLogsExports: [...settings.logExports],
+    ...(monitoring.intervalSeconds > 0 ? { MonitoringInterval: monitoring.intervalSeconds, MonitoringRoleArn: monitoring.roleArn } : {}),
+    ...(insights.enabled ? { EnablePerformanceInsights: true, PerformanceInsightsKMSKeyId: insights.kmsKeyAlias, PerformanceInsightsRetentionPeriod: insights.retentionDays } : {}),
+    Tags: Object.entries(allDatabaseTags(settings)).map(([Key, Value]) => ({ Key, Value })),
   };
 }
 
 export function plannedReplicaCalls(spec: ReplicaSpec, topology: Topology): PlannedCall[] {
-  const template = spec.template;
-  const create = template ? createReplicaInput(spec, topology, template) : { DBInstanceIdentifier: spec.id, SourceDBInstanceIdentifier: spec.sourceArn, note: 'settings read from the region when it answers' };
+  const settings = databaseInstanceSettings(topology, spec.region);
+  const create = spec.placement
+    ? createReplicaInput(spec, settings, spec.placement)
+    : { ...createReplicaInput(spec, settings, { securityGroupIds: [] }), VpcSecurityGroupIds: `those of the instance it replaces, read when ${spec.region} answers` };
   const group = regionByName(topology, spec.region).names.dbParameterGroup;
   return [
     { service: 'rds', region: spec.region, operation: 'ModifyDBInstance', input: renameInput(spec), when: `if ${spec.id} is not already a replica of ${spec.sourceId}` },
@@ -119,14 +115,14 @@ function showReplica(view: InstanceView | undefined): string {
   return `status ${view.status}${view.sourceArn ? '' : ', standalone'}`;
 }
 
-async function templateAtRunTime(ctx: StepContext, spec: ReplicaSpec): Promise<ReplicaTemplate> {
-  if (spec.template) return spec.template;
+async function placementAtRunTime(ctx: StepContext, spec: ReplicaSpec): Promise<ReplicaPlacement> {
+  if (spec.placement) return spec.placement;
   const stale = ctx.memory.fact(`stale:${spec.region}`);
   for (const id of [spec.id, typeof stale === 'string' ? stale : spec.staleId]) {
     const view = await ctx.aws.rds.describe(spec.region, id, { deadline: ctx.deadline });
-    if (view) return templateFrom(view);
+    if (view) return placementFrom(view);
   }
-  throw new StepError(`no instance in ${spec.region} to copy security groups and settings from; create the replica with the region's stack instead`);
+  throw new StepError(`no instance in ${spec.region} to copy the security groups from; create the replica with the region's stack instead`);
 }
 
 /**
@@ -139,8 +135,10 @@ export async function rebuildReplica(ctx: StepContext, spec: ReplicaSpec, topolo
   const describe = () => ctx.aws.rds.describe(region, id, { deadline: ctx.deadline });
   const say = (text: string) => ctx.progress(`${region}: ${text}`);
   let current = await describe();
-  const template = await templateAtRunTime(ctx, spec);
+  const placement = await placementAtRunTime(ctx, spec);
   if (current && current.sourceArn !== spec.sourceArn) {
+    // Checked again here: the region may not have answered while planning, or changed since.
+    if (current.sourceArn === undefined && spec.replacesStandalone !== true) throw new StepError(standaloneRefusal(spec));
     if (current.status !== 'available' && current.status !== 'renaming') {
       current = await pollUntil(ctx, {
         what: `${id} to be available before it is renamed`,
@@ -172,7 +170,7 @@ export async function rebuildReplica(ctx: StepContext, spec: ReplicaSpec, topolo
     // Recorded before the request, so a resumed run knows the instance under `id` is one it made.
     ctx.memory.setFact(`${CREATED_FACT}${region}`, id);
     try {
-      await ctx.aws.rds.createReadReplica(region, createReplicaInput(spec, topology, template), { deadline: ctx.deadline });
+      await ctx.aws.rds.createReadReplica(region, createReplicaInput(spec, databaseInstanceSettings(topology, region), placement), { deadline: ctx.deadline });
     } catch (error) {
       if (!(error instanceof AwsCallError && error.kind === 'already-exists')) throw error;
     }
@@ -193,7 +191,7 @@ export async function rebuildReplica(ctx: StepContext, spec: ReplicaSpec, topolo
 }
 
 /** Rebuilds every region's replica in parallel; an unreachable region becomes a warning for --resume. */
-export function rebuildReplicasStep(specs: readonly ReplicaSpec[], topology: Topology, stepId = 'rebuild-replicas'): Step {
+export function rebuildReplicasStep(specs: readonly ReplicaSpec[], topology: Topology, stepId: string = STEP.rebuildReplicas): Step {
   const regions = specs.map((spec) => spec.region).join(', ');
   const source = specs[0]?.sourceId ?? '?';
   return {

@@ -2,6 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { primaryRegionOf, resolveTopology } from '@xyz/topology';
 import { StepError } from '../../core/errors';
 import type { Step } from '../step';
+import { STEP } from '../step-ids';
 
 export interface TopologyChange {
   readonly file: string;
@@ -63,7 +64,7 @@ export function writeTopologyChange(change: TopologyChange): void {
 
 export function topologyStep(file: string, newPrimary: string, write: boolean, displayFile: string): Step {
   return {
-    id: 'topology',
+    id: STEP.topology,
     title: write ? `Write primaryRegion = ${newPrimary} to ${displayFile}` : `Print the topology change for ${displayFile}`,
     timeoutMs: 60_000,
     calls: [{ service: 'local', operation: write ? 'write file' : 'print change', input: { file: displayFile, primaryRegion: newPrimary } }],
