@@ -89,6 +89,17 @@ describe('failback --to us-east-1 (after a failover to us-west-2)', () => {
     expect(refused.stdout).toContain('xyz-prod-mysql-usw2 (us-west-2) is a replica of arn:aws:rds:us-east-1:111122223333:db:xyz-prod-mysql-use1, not a primary');
   });
 
+  it('moves the former primary aside, but refuses to replace another region that holds a standalone instance', async () => {
+    h = await afterFailover();
+    h.sim.setInstance('us-east-2', USE2, { sourceArn: undefined });
+    const mutations = h.sim.mutatingCalls().length;
+    const refused = await h.run(FAILBACK);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toContain('✔ xyz-prod-mysql-usw2 (us-west-2) is the former primary: it is rebuilt from xyz-prod-mysql-use1; the current one is kept as xyz-prod-mysql-usw2-stale-');
+    expect(refused.stdout).toContain('✖ xyz-prod-mysql-use2 (us-east-2) is standalone, not a replica: refusing to replace a database that may take writes. Run `status`.');
+    expect(h.sim.mutatingCalls()).toHaveLength(mutations);
+  });
+
   it('runs as a planned switchover between two healthy regions', async () => {
     h = new Harness({ lagSeconds: { 'us-west-2': 1 } });
     const result = await h.run(['failback', '--to', 'us-west-2', '--execute', '--yes']);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { RDSClient, waitUntilDBInstanceAvailable } from '@aws-sdk/client-rds';
-import { loadTopology } from '@xyz/topology';
+import { databaseInstanceSettings, loadTopology } from '@xyz/topology';
 import { Harness } from './support/harness';
 import { latestRun, runCount } from './support/report';
 import { awsErrors } from './support/sim/errors';
@@ -221,6 +221,51 @@ describe('failover --to us-west-2', () => {
     expect(missing.code).toBe(3);
     expect(missing.stdout).toContain('xyz-prod-mysql-usw2 does not exist in us-west-2');
     expect(h.sim.mutatingCalls()).toEqual([]);
+  });
+
+  it("rebuilds a replica as the topology describes it, not with the drift of the instance it replaces", async () => {
+    start();
+    h.sim.setInstance('us-east-2', ids.use2, { deletionProtection: false, iamAuth: false, monitoringInterval: 0, logExports: [], performanceInsights: false, tags: { Owner: 'someone' } });
+    expect((await h.run(FAILOVER)).code).toBe(0);
+    const create = h.sim.calls.find((call) => call.operation === 'CreateDBInstanceReadReplica');
+    const settings = databaseInstanceSettings(h.topology, 'us-east-2');
+    expect(create?.input).toMatchObject({
+      DeletionProtection: true,
+      EnableIAMDatabaseAuthentication: true,
+      MonitoringInterval: settings.enhancedMonitoring.intervalSeconds,
+      MonitoringRoleArn: settings.enhancedMonitoring.roleArn,
+      EnableCloudwatchLogsExports: ['error', 'slowquery'],
+      EnablePerformanceInsights: true,
+      PerformanceInsightsKMSKeyId: settings.performanceInsights.kmsKeyAlias,
+      CACertificateIdentifier: settings.caCertificateIdentifier,
+      StorageType: 'gp3',
+      MaxAllocatedStorage: settings.storage.maxAllocatedGb,
+      MultiAZ: false,
+      // Only what AWS alone knows is taken from the instance being replaced.
+      VpcSecurityGroupIds: ['sg-0use2db00000001'],
+    });
+    expect(create?.input.Tags).toEqual(Object.entries({ ...h.topology.tags, Region: 'us-east-2', Stack: 'replica-ohio' }).map(([Key, Value]) => ({ Key, Value })));
+  });
+
+  it('refuses to replace a surviving region that holds a standalone instance', async () => {
+    start();
+    h.sim.setInstance('us-east-2', ids.use2, { sourceArn: undefined });
+    const refused = await h.run(FAILOVER);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toContain('✖ xyz-prod-mysql-use2 (us-east-2) is standalone, not a replica: refusing to replace a database that may take writes. Run `status`.');
+    expect(h.sim.mutatingCalls()).toEqual([]);
+  });
+
+  it('checks again at run time a region that did not answer while planning: a standalone instance there is not moved aside', async () => {
+    start({ regionsDown: ['us-east-2'] });
+    h.sim.setInstance('us-east-2', ids.use2, { sourceArn: undefined });
+    h.sim.at(h.clock.now() + 60_000, (sim) => sim.regionsDown.delete('us-east-2'));
+    const result = await h.run(FAILOVER);
+    expect(result.stdout).toContain('us-east-2 could not be read');
+    expect(result.code).toBe(4);
+    expect(result.stdout).toContain('us-east-2: xyz-prod-mysql-use2 (us-east-2) is standalone, not a replica: refusing to replace a database that may take writes.');
+    expect(h.sim.mutatingCalls().filter((call) => call.region === 'us-east-2' && call.service === 'rds')).toEqual([]);
+    expect(h.sim.instance('us-east-2', ids.use2)).toMatchObject({ sourceArn: undefined, status: 'available' });
   });
 
   it('recreates a surviving replica that disappeared during the run without renaming anything', async () => {

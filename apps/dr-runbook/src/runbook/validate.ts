@@ -50,6 +50,7 @@ export function describeIssue(issue: Issue, value: unknown, origin: ValueOrigin)
   if (origin.kind === 'cli') return `${cliLabel(issue, value, origin.options)}: ${issue.message}`;
   const found = valueAt(value, issue.path);
   const where = pathText(origin.root, issue.path);
+  if (issue.code === 'unrecognized_keys') return `${where}: ${issue.message}`;
   return `${found === undefined ? `${where} (missing)` : `${where} = ${shown(found)}`}: ${issue.message}`;
 }
 
