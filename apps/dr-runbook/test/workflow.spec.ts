@@ -131,3 +131,17 @@ describe('DR workflow: resume and write-topology inputs', () => {
     expect(header).toMatch(/\npermissions:\n {2}contents: read\n\n/);
   });
 });
+
+describe('DR workflow and deploys', () => {
+  const workflowConcurrency = (text: string) => /\nconcurrency:\n {2}group: (\S+)\n {2}cancel-in-progress: (\S+)\n/.exec(text)?.slice(1);
+
+  it('share one concurrency group, so a deploy cannot run during a failover, and neither cancels the other', () => {
+    const deploy = readFileSync(join(REPO_ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8');
+    const [group, cancel] = workflowConcurrency(WORKFLOW) ?? [];
+    expect(group).toBeDefined();
+    expect(cancel).toBe('false');
+    expect(workflowConcurrency(deploy)).toEqual([group, 'false']);
+    // Job-level groups would let the other workflow's jobs slip in between.
+    expect(`${WORKFLOW}\n${deploy}`.match(/concurrency:/g)).toHaveLength(2);
+  });
+});

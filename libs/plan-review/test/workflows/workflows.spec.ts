@@ -85,7 +85,7 @@ describe('GitHub workflows', () => {
 
   it('deploys one run at a time behind the production environment, applying reviewed plan files', () => {
     const deploy = read('deploy.yml');
-    expect(deploy).toMatch(/concurrency:\n {2}group: deploy-production\n {2}cancel-in-progress: false/);
+    expect(deploy).toMatch(/concurrency:\n {2}group: production-changes\n {2}cancel-in-progress: false/);
     expect(deploy).toContain('environment: production');
     expect(deploy).toMatch(/XYZ_REVIEWED_PLANS_DIR: reviewed-plans\n\s+run: npx nx affected -t deploy --parallel=1\n/);
   });
