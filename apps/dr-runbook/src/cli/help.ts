@@ -26,7 +26,9 @@ Commands that change anything:
   - run with --execute, after you type the identifier of the target database (or --yes in CI).
   - journal every step under .dr-runbook/ (--journal-dir). If a run is interrupted or fails,
     \`<command> --resume --execute\` continues it; every step checks AWS before it acts, so nothing
-    is done twice (no second promotion, no duplicate replica).
+    is done twice (no second promotion, no duplicate replica). --resume checks the journal's
+    options and plan as strictly as typed options (exit 2 if it was edited or is damaged) and runs
+    the pre-checks of the steps not started yet again (exit 3 if one fails).
   - print one line per step, then its duration and result, and write a Markdown and JSON report
     (timeline, measured RTO, estimated RPO) next to the journal.
 
