@@ -164,6 +164,17 @@ describe('--resume runs the pre-checks of the steps that have not started', () =
     expect(h.sim.instance('us-east-2', 'xyz-prod-mysql-use2')?.sourceArn).toBe('arn:aws:rds:us-west-2:111122223333:db:xyz-prod-mysql-usw2');
   });
 
+  it('does not judge the remaining steps by a topology that already names the new primary (changed by hand after the promotion)', async () => {
+    h = new Harness();
+    await h.runUntilKilled(FAILOVER, (sim) => sim.crashOn('PromoteReadReplica'));
+    writeFileSync(h.topologyFile, readFileSync(h.topologyFile, 'utf8').replace('"primaryRegion": "us-east-1"', '"primaryRegion": "us-west-2"'));
+    const resumed = await h.run(RESUME);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('The topology already names us-west-2 as the primary, so the pre-checks, made for the topology before the run, are not run again; each remaining step checks AWS before it acts.');
+    expect(h.sim.instance('us-east-2', 'xyz-prod-mysql-use2')?.sourceArn).toBe('arn:aws:rds:us-west-2:111122223333:db:xyz-prod-mysql-usw2');
+    expect(h.sim.count('PromoteReadReplica')).toBe(1);
+  });
+
   it('does not re-run the checks of a step that started: the promotion under way is not a lag problem', async () => {
     h = new Harness();
     await h.runUntilKilled(FAILOVER, (sim) => sim.crashOn('PromoteReadReplica'));
