@@ -50,10 +50,16 @@ export interface GateRequest {
   /** The query string without its `?`. */
   readonly query: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The request body as text (form-encoded for the query protocols). */
+  readonly body: string;
 }
 
 export interface ResponsePatch {
-  readonly headers: Record<string, string>;
+  /** Headers added to moto's answer. */
+  readonly headers?: Record<string, string>;
+  /** Rewrites the body of moto's answer. */
+  readonly rewriteBody?: (body: string) => string;
+  /** What was patched, for the summary (recorded once per distinct detail). */
   readonly detail: string;
 }
 
@@ -126,6 +132,44 @@ const lifecycleTransitionSize: MotoException = {
     const remembered = transitionSizes.get(bucket);
     if (request.method !== 'GET' || !remembered) return undefined;
     return { headers: { [TRANSITION_SIZE_HEADER]: remembered }, detail: bucket };
+  },
+};
+
+/** Instances moto was asked to promote, as region/identifier, until a new instance takes the identifier. */
+const promotedInstances = new Set<string>();
+
+/** Tracks promotions, renames and re-creations of instances from the RDS calls that pass the gate. */
+function trackPromotions(region: string, params: URLSearchParams): void {
+  const id = params.get('DBInstanceIdentifier');
+  if (!id) return;
+  const action = params.get('Action');
+  if (action === 'PromoteReadReplica') promotedInstances.add(`${region}/${id}`);
+  if (action === 'CreateDBInstanceReadReplica' || action === 'CreateDBInstance' || action === 'DeleteDBInstance') promotedInstances.delete(`${region}/${id}`);
+  const renamedTo = params.get('NewDBInstanceIdentifier');
+  if (action === 'ModifyDBInstance' && renamedTo && promotedInstances.delete(`${region}/${id}`)) promotedInstances.add(`${region}/${renamedTo}`);
+}
+
+/** Removes the source from each promoted instance in an RDS answer. */
+function forgetPromotedSources(region: string, xml: string): string {
+  return xml.replace(/<DBInstance>[\s\S]*?<\/DBInstance>/g, (instance) => {
+    const id = /<DBInstanceIdentifier>([^<]*)<\/DBInstanceIdentifier>/.exec(instance)?.[1];
+    return id && promotedInstances.has(`${region}/${id}`) ? instance.replace(/<ReadReplicaSourceDBInstanceIdentifier>[^<]*<\/ReadReplicaSourceDBInstanceIdentifier>/, '') : instance;
+  });
+}
+
+const rdsPromotionKeepsSource: MotoException = {
+  id: 'rds-promotion-keeps-source',
+  affects: 'PromoteReadReplica (the runbook\'s failover and failback; the provider reading a promoted aws_db_instance)',
+  motoDoes:
+    'marks the instance as no longer a replica but keeps answering ReadReplicaSourceDBInstanceIdentifier with the old source in DescribeDBInstances, so every reader (the runbook\'s wait for the promotion, the provider\'s replicate_source_db) still sees a replica',
+  rehearsalDoes:
+    'the region gate notes each PromoteReadReplica that passes (until a new instance takes the identifier) and leaves ReadReplicaSourceDBInstanceIdentifier out of moto\'s answers for those instances, as RDS does once a promotion is done',
+  patchResponse: (request) => {
+    if (request.service !== 'rds') return undefined;
+    trackPromotions(request.region, new URLSearchParams(request.body));
+    const promoted = [...promotedInstances].filter((entry) => entry.startsWith(`${request.region}/`));
+    if (promoted.length === 0) return undefined;
+    return { rewriteBody: (xml) => forgetPromotedSources(request.region, xml), detail: promoted.join(', ') };
   },
 };
 
@@ -234,4 +278,4 @@ const crossRegionReplicaSubnetGroup: MotoException = {
 };
 
 /** The one list, in the order the hooks run. */
-export const MOTO_EXCEPTIONS: readonly MotoException[] = [lifecycleTransitionSize, cacheParameterGroup, cacheUserGroup, cacheMemberClusters, crossRegionReplicaSubnetGroup, conditionalDenies, stateReplication];
+export const MOTO_EXCEPTIONS: readonly MotoException[] = [lifecycleTransitionSize, rdsPromotionKeepsSource, cacheParameterGroup, cacheUserGroup, cacheMemberClusters, crossRegionReplicaSubnetGroup, conditionalDenies, stateReplication];

@@ -92,7 +92,17 @@ export class RegionGate {
       return;
     }
     if (scope?.service === 's3' && req.method === 'PUT') this.recordUpload(scope.region, req);
-    const extraHeaders = scope ? this.patchesFor({ ...scope, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers }) : {};
+    // The whole request is read first: a response patch may need to see what was asked.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const patches = scope ? this.patchesFor({ ...scope, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers, body: body.toString('utf8') }) : [];
+      this.forward(req, body, res, patches);
+    });
+  }
+
+  private forward(req: IncomingMessage, body: Buffer, res: ServerResponse, patches: readonly ResponsePatch[]): void {
     const upstream = httpRequest(
       {
         host: this.options.target.hostname,
@@ -102,26 +112,39 @@ export class RegionGate {
         headers: { ...req.headers, 'x-moto-account-id': this.options.accountId },
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...extraHeaders });
-        answer.pipe(res);
+        const headers = { ...answer.headers, ...Object.assign({}, ...patches.map((patch) => patch.headers ?? {})) };
+        const rewrites = patches.flatMap((patch) => (patch.rewriteBody ? [patch.rewriteBody] : []));
+        if (rewrites.length === 0) {
+          res.writeHead(answer.statusCode ?? 502, headers);
+          answer.pipe(res);
+          return;
+        }
+        const parts: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => parts.push(chunk));
+        answer.on('end', () => {
+          const rewritten = Buffer.from(rewrites.reduce((text, rewrite) => rewrite(text), Buffer.concat(parts).toString('utf8')), 'utf8');
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': String(rewritten.length) });
+          res.end(rewritten);
+        });
       },
     );
     upstream.on('error', (error) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`emulator unreachable: ${error.message}`);
     });
-    req.pipe(upstream);
+    upstream.end(body);
   }
 
-  private patchesFor(request: GateRequest): Record<string, string> {
-    const headers: Record<string, string> = {};
+  private patchesFor(request: GateRequest): ResponsePatch[] {
+    const applied: ResponsePatch[] = [];
     for (const { id, patch } of this.options.responsePatches ?? []) {
-      const applied = patch(request);
-      if (!applied) continue;
-      Object.assign(headers, applied.headers);
-      if (!this.patched.some((use) => use.id === id && use.detail === applied.detail)) this.patched.push({ id, detail: applied.detail });
+      const result = patch(request);
+      if (!result) continue;
+      applied.push(result);
+      if (!this.patched.some((use) => use.id === id && use.detail === result.detail)) this.patched.push({ id, detail: result.detail });
     }
-    return headers;
+    return applied;
   }
 
   private recordUpload(region: string, req: IncomingMessage): void {

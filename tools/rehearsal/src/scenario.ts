@@ -9,6 +9,9 @@ import { type PlanCounts, RehearsalFailure, StackOperations } from './stack-oper
 import type { StepLog } from './step-log';
 import { runTool } from './tool-runner';
 
+/** Runbook commands that change nothing, so keep no journal. */
+const READ_ONLY_COMMANDS = ['status'];
+
 export interface ScenarioResult {
   readonly stacksApplied: string[];
   readonly resourcesCreated: number;
@@ -92,7 +95,7 @@ export class Scenario {
   async runbook(args: string[]): Promise<{ code: number; json?: unknown; stdout: string; stderr: string }> {
     const run = await runTool(
       join(this.workspace.root, 'node_modules', '.bin', 'tsx'),
-      ['--tsconfig', 'tsconfig.base.json', 'apps/dr-runbook/src/main.ts', ...args, '--journal-dir', this.workspace.journalDir],
+      ['--tsconfig', 'tsconfig.base.json', 'apps/dr-runbook/src/main.ts', ...args, ...(READ_ONLY_COMMANDS.includes(args[0]) ? [] : ['--journal-dir', this.workspace.journalDir])],
       { cwd: this.workspace.root, env: this.workspace.env(this.gate.url), logFile: join(this.workspace.logDir, 'dr-runbook.log') },
     );
     let json: unknown;

@@ -54,7 +54,7 @@ describe('elasticache-user-group', () => {
 });
 
 describe('s3-lifecycle-transition-size', () => {
-  const request = (method: string, path: string, headers: GateRequest['headers'] = {}): GateRequest => ({ region: 'us-west-2', service: 's3', method, path, query: 'lifecycle=', headers });
+  const request = (method: string, path: string, headers: GateRequest['headers'] = {}): GateRequest => ({ region: 'us-west-2', service: 's3', method, path, query: 'lifecycle=', headers, body: '' });
   const patch = exception('s3-lifecycle-transition-size').patchResponse!;
 
   it("answers a bucket's lifecycle reads with the transition size its last write asked for", () => {
@@ -63,5 +63,31 @@ describe('s3-lifecycle-transition-size', () => {
     expect(patch(request('GET', '/state-bucket'))).toEqual({ headers: { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' }, detail: 'us-west-2/state-bucket' });
     expect(patch({ ...request('GET', '/state-bucket'), query: 'versioning' })).toBeUndefined();
     expect(patch({ ...request('GET', '/state-bucket'), region: 'us-east-2' })).toBeUndefined();
+  });
+});
+
+describe('rds-promotion-keeps-source', () => {
+  const patch = exception('rds-promotion-keeps-source').patchResponse!;
+  const rds = (region: string, body: string): GateRequest => ({ region, service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body });
+  const instance = (id: string, source?: string) =>
+    `<DBInstance><DBInstanceIdentifier>${id}</DBInstanceIdentifier><DBInstanceStatus>available</DBInstanceStatus>${source ? `<ReadReplicaSourceDBInstanceIdentifier>${source}</ReadReplicaSourceDBInstanceIdentifier>` : ''}<ReadReplicaDBInstanceIdentifiers/></DBInstance>`;
+  const answer = (...instances: string[]) => `<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>${instances.join('')}</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>`;
+  const source = 'arn:aws:rds:us-east-1:111122223333:db:xyz-prod-mysql-use1';
+
+  it('leaves answers alone until a promotion passes, then drops the source of the promoted instance only', () => {
+    expect(patch(rds('us-west-2', 'Action=DescribeDBInstances'))).toBeUndefined();
+    const promote = patch(rds('us-west-2', 'Action=PromoteReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&BackupRetentionPeriod=2'));
+    expect(promote?.detail).toBe('us-west-2/xyz-prod-mysql-usw2');
+    const describe = patch(rds('us-west-2', 'Action=DescribeDBInstances'))!;
+    expect(describe.rewriteBody!(answer(instance('xyz-prod-mysql-usw2', source), instance('other-replica', source)))).toBe(answer(instance('xyz-prod-mysql-usw2'), instance('other-replica', source)));
+    expect(patch(rds('us-east-2', 'Action=DescribeDBInstances'))).toBeUndefined();
+  });
+
+  it('follows a rename and stops when a new replica takes the identifier', () => {
+    patch(rds('us-east-2', 'Action=PromoteReadReplica&DBInstanceIdentifier=xyz-prod-mysql-use2'));
+    patch(rds('us-east-2', 'Action=ModifyDBInstance&DBInstanceIdentifier=xyz-prod-mysql-use2&NewDBInstanceIdentifier=xyz-prod-mysql-use2-stale-1&ApplyImmediately=true'));
+    expect(patch(rds('us-east-2', 'Action=DescribeDBInstances'))?.detail).toBe('us-east-2/xyz-prod-mysql-use2-stale-1');
+    patch(rds('us-west-2', `Action=CreateDBInstanceReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&SourceDBInstanceIdentifier=${encodeURIComponent(source)}`));
+    expect(patch(rds('us-west-2', 'Action=DescribeDBInstances'))).toBeUndefined();
   });
 });

@@ -43,7 +43,10 @@ describe('RegionGate', () => {
     gate = new RegionGate({
       target: upstream.url,
       accountId: '111122223333',
-      responsePatches: [{ id: 'test-patch', patch: (request) => (request.service === 's3' && request.query === 'lifecycle' ? { headers: { 'x-added': 'yes' }, detail: request.path } : undefined) }],
+      responsePatches: [
+        { id: 'test-patch', patch: (request) => (request.service === 's3' && request.query === 'lifecycle' ? { headers: { 'x-added': 'yes' }, detail: request.path } : undefined) },
+        { id: 'test-rewrite', patch: (request) => (request.body.includes('Action=Rewrite') ? { rewriteBody: (body) => body.replace('ok', 'patched'), detail: request.service } : undefined) },
+      ],
     });
     await gate.start();
   });
@@ -86,5 +89,21 @@ describe('RegionGate', () => {
     expect(first.headers['x-added']).toBe('yes');
     expect(other.headers['x-added']).toBeUndefined();
     expect(gate.patched).toEqual([{ id: 'test-patch', detail: '/bucket' }]);
+  });
+
+  it('lets a patch see the request body and rewrite the answer, with a correct length', async () => {
+    const post = (body: string) =>
+      new Promise<{ body: string; length?: string }>((resolve, reject) => {
+        const req = request(`${gate.url}/`, { method: 'POST', headers: { authorization: signed('us-west-2', 'rds'), 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8'), length: res.headers['content-length'] }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect(await post('Action=Rewrite&X=1')).toEqual({ body: '<patched/>', length: '10' });
+    expect(await post('Action=Describe')).toMatchObject({ body: '<ok/>' });
+    expect(gate.patched).toEqual([{ id: 'test-rewrite', detail: 'rds' }]);
   });
 });
