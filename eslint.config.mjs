@@ -12,7 +12,18 @@ const boundaries = {
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:config'] },
     { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:config'] },
     { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:construct', 'type:stack'] },
+    // Simulators and fakes for tests and benches (libs/dr-simulator).
+    { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:test-support', 'type:config'] },
+    { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:test-support', 'type:config', 'type:tool'] },
   ],
+};
+
+/** In test files only, an app may also depend on test-support libs; its own code may not. */
+const testBoundaries = {
+  ...boundaries,
+  depConstraints: boundaries.depConstraints.map((constraint) =>
+    constraint.sourceTag === 'type:app' ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:test-support'] } : constraint,
+  ),
 };
 
 /** Relative imports of the shared test helpers, from a project's tests and from plan-review's fixture generator. */
@@ -39,7 +50,7 @@ export default [
     // target does, run terraform offline, build a state as if a plan were applied.
     files: ['**/*.spec.ts', '**/test/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: TEST_HELPERS }],
+      '@nx/enforce-module-boundaries': ['error', { ...testBoundaries, allow: TEST_HELPERS }],
     },
   },
   {

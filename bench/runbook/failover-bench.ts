@@ -2,14 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTopology, topologyFile } from '@xyz/topology';
-import type { CliIo } from '../../apps/dr-runbook/src/cli/io';
-import { runCli } from '../../apps/dr-runbook/src/cli/program';
-import type { RunReport } from '../../apps/dr-runbook/src/runbook/report';
-import { FakeClock } from '../../apps/dr-runbook/test/support/fake-clock';
-import { installSimulation } from '../../apps/dr-runbook/test/support/install-mocks';
-import { REALISTIC_DELAYS } from '../../apps/dr-runbook/test/support/sim/delays';
-import { platformScenario } from '../../apps/dr-runbook/test/support/sim/scenario';
-import { SimulatedAws } from '../../apps/dr-runbook/test/support/sim/simulated-aws';
+import { AbortedError, type CliIo, type RunReport, runCli } from '@xyz/dr-runbook';
+import { FakeClock, installSimulation, REALISTIC_DELAYS, platformScenario, SimulatedAws } from '@xyz/dr-simulator';
 import { averageDescribesPerMinute, callsWhileWaiting, eventTime, maxDescribesPerMinute, unionMs, waitSpans } from './measure';
 
 export const DOWN_REGION = 'us-east-1';
@@ -48,7 +42,7 @@ export async function measureFailover(): Promise<FailoverFigures> {
   mkdirSync(topologyDir);
   copyFileSync(topologyFile('production'), join(topologyDir, 'production.json'));
   const topology = loadTopology('production', topologyDir);
-  const clock = new FakeClock();
+  const clock = new FakeClock({ abortError: () => new AbortedError() });
   const delays = REALISTIC_DELAYS;
   const sim = new SimulatedAws(clock, delays, platformScenario(topology, { regionsDown: [DOWN_REGION] }));
   const mocks = installSimulation(sim);

@@ -1,4 +1,4 @@
-import type { SimCall, SimEvent } from '../../apps/dr-runbook/test/support/sim/simulated-aws';
+import type { SimCall, SimEvent } from '@xyz/dr-simulator';
 
 export interface WaitSpan {
   readonly region: string;

@@ -11,10 +11,7 @@ import { runCli } from '../src/cli/program';
 import { type Clock, systemClock } from '../src/core/clock';
 import { AbortedError } from '../src/core/errors';
 import { runCliProcess } from './e2e/run-cli-process';
-import { QUICK_DELAYS } from './support/sim/delays';
-import { platformScenario } from './support/sim/scenario';
-import { SimulatedAws } from './support/sim/simulated-aws';
-import { AwsWireServer } from './support/wire/aws-wire-server';
+import { QUICK_DELAYS, platformScenario, SimulatedAws, AwsWireServer } from '@xyz/dr-simulator';
 
 /**
  * The real SDK stack (signing, retry middleware, NodeHttpHandler) against the simulation over HTTP:

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { loadTopology, topologyFile } from '@xyz/topology';
 import { runCliProcess } from './e2e/run-cli-process';
 import { Harness } from './support/harness';
-import { QUICK_DELAYS } from './support/sim/delays';
-import { platformScenario } from './support/sim/scenario';
-import type { SimState } from './support/sim/state';
+import { QUICK_DELAYS, platformScenario, type SimState } from '@xyz/dr-simulator';
 
 /** The CLI as a user runs it: `npm run dr-runbook -- ...` in a child process, AWS simulated in that process. */
 describe('dr-runbook as a child process', () => {

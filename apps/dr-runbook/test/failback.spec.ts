@@ -3,7 +3,7 @@ import { loadTopology } from '@xyz/topology';
 import { referenceEndState } from './support/end-state';
 import { Harness } from './support/harness';
 import { latestRun } from './support/report';
-import type { SimulatedAws } from './support/sim/simulated-aws';
+import type { SimulatedAws } from '@xyz/dr-simulator';
 import { platformIds } from './support/topology-ids';
 
 const FAILOVER = ['failover', '--to', 'us-west-2', '--execute', '--yes', '--write-topology'];

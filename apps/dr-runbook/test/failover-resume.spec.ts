@@ -1,4 +1,4 @@
-import type { SimulatedAws } from './support/sim/simulated-aws';
+import type { SimulatedAws } from '@xyz/dr-simulator';
 import { referenceEndState } from './support/end-state';
 import { Harness } from './support/harness';
 import { latestRun, runCount } from './support/report';

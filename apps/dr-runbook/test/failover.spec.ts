@@ -3,8 +3,7 @@ import { RDSClient, waitUntilDBInstanceAvailable } from '@aws-sdk/client-rds';
 import { databaseInstanceSettings, loadTopology } from '@xyz/topology';
 import { Harness } from './support/harness';
 import { latestRun, runCount } from './support/report';
-import { awsErrors } from './support/sim/errors';
-import { endpointOf } from './support/sim/scenario';
+import { awsErrors, endpointOf } from '@xyz/dr-simulator';
 import { platformIds } from './support/topology-ids';
 
 const FAILOVER = ['failover', '--to', 'us-west-2', '--execute', '--yes'];

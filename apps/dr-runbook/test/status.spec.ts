@@ -1,6 +1,6 @@
 import type { StatusReport } from '../src/commands/status';
 import { Harness } from './support/harness';
-import { awsErrors } from './support/sim/errors';
+import { awsErrors } from '@xyz/dr-simulator';
 
 describe('status', () => {
   let h: Harness;

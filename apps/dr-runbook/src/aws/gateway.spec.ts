@@ -1,5 +1,5 @@
 import { RDSServiceException } from '@aws-sdk/client-rds';
-import { FakeClock } from '../../test/support/fake-clock';
+import { FakeClock } from '@xyz/dr-simulator';
 import { AbortedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { AwsCallError, AwsGateway } from './gateway';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeClock } from '../../test/support/fake-clock';
+import { FakeClock } from '@xyz/dr-simulator';
 import { Journal } from './journal';
 import { acquireRunLock } from './lock';
 

@@ -1,4 +1,4 @@
-import { FakeClock } from '../../test/support/fake-clock';
+import { FakeClock } from '@xyz/dr-simulator';
 import { silentLogger } from '../core/logger';
 import type { AwsServices } from '../aws/services';
 import { StepTimeoutError } from '../core/errors';

@@ -1,9 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { systemClock } from '../../src/core/clock';
-import { installSimulation } from '../support/install-mocks';
-import type { SimDelays } from '../support/sim/delays';
-import { SimulatedAws } from '../support/sim/simulated-aws';
-import type { SimState } from '../support/sim/state';
+import { installSimulation, type SimDelays, SimulatedAws, type SimState } from '@xyz/dr-simulator';
 
 export interface ScenarioFile {
   readonly state: SimState;

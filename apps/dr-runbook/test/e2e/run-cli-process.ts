@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { SimCall, SimulatedAws } from '../support/sim/simulated-aws';
+import type { SimCall, SimulatedAws } from '@xyz/dr-simulator';
 import type { ScenarioFile } from './install-scenario';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');

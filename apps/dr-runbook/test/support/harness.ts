@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { loadTopology, topologyFile, type Topology } from '@xyz/topology';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/program';
-import { FakeClock, ProcessClock } from './fake-clock';
-import { installSimulation } from './install-mocks';
-import { REALISTIC_DELAYS, type SimDelays } from './sim/delays';
-import { platformScenario, type ScenarioOptions } from './sim/scenario';
-import { SimulatedAws } from './sim/simulated-aws';
+import { type FakeClock, installSimulation, ProcessClock, platformScenario, REALISTIC_DELAYS, type ScenarioOptions, type SimDelays, SimulatedAws } from '@xyz/dr-simulator';
+import { runbookClock } from './clock';
 
 export interface CliResult {
   readonly code: number;
@@ -35,7 +32,7 @@ export interface StartedRun {
  * on a fake clock, with a private copy of the topology and a private journal directory.
  */
 export class Harness {
-  readonly clock = new FakeClock();
+  readonly clock: FakeClock = runbookClock();
   readonly root = mkdtempSync(join(tmpdir(), 'dr-runbook-'));
   readonly topologyDir = join(this.root, 'environments');
   readonly journalDir = join(this.root, 'journal');

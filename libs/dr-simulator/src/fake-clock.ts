@@ -1,5 +1,16 @@
-import type { Clock } from '../../src/core/clock';
-import { AbortedError } from '../../src/core/errors';
+import type { SimClock } from './clock';
+
+export interface FakeClockOptions {
+  /** Epoch ms the clock starts at. */
+  readonly start?: number;
+  /**
+   * What a sleep rejects with when its signal aborts. The runbook tells an interruption from a
+   * failure by its own error class, so its tests pass that class in.
+   */
+  readonly abortError?: () => Error;
+}
+
+const defaultAbortError = () => Object.assign(new Error('interrupted'), { name: 'AbortedError' });
 
 interface Timer {
   readonly at: number;
@@ -13,14 +24,16 @@ interface Timer {
  * run (setImmediate), time jumps to the earliest timer and fires it. Concurrent sleeps therefore
  * overlap exactly as they would in real time, and hours of RDS waiting take milliseconds.
  */
-export class FakeClock implements Clock {
+export class FakeClock implements SimClock {
   private current: number;
   private timers: Timer[] = [];
   private seq = 0;
   private scheduled = false;
+  private readonly abortError: () => Error;
 
-  constructor(start = Date.parse('2025-03-01T03:00:00Z')) {
-    this.current = start;
+  constructor(options: FakeClockOptions = {}) {
+    this.current = options.start ?? Date.parse('2025-03-01T03:00:00Z');
+    this.abortError = options.abortError ?? defaultAbortError;
   }
 
   now(): number {
@@ -30,12 +43,12 @@ export class FakeClock implements Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {
-        reject(new AbortedError());
+        reject(this.abortError());
         return;
       }
       const onAbort = () => {
         this.timers = this.timers.filter((timer) => timer !== entry);
-        reject(new AbortedError());
+        reject(this.abortError());
       };
       const entry: Timer = {
         at: this.current + Math.max(0, ms),
@@ -80,7 +93,7 @@ export class FakeClock implements Clock {
  * One simulated process's view of the clock. `kill()` makes every later sleep hang forever, which
  * is what a SIGKILL does to a run: nothing after that point executes, the journal stays as it was.
  */
-export class ProcessClock implements Clock {
+export class ProcessClock implements SimClock {
   private killed = false;
 
   constructor(private readonly base: FakeClock) {}

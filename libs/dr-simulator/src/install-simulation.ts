@@ -13,7 +13,7 @@ import {
   RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { mockClient } from 'aws-sdk-client-mock';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { SimService, SimulatedAws } from './sim/simulated-aws';
 
 interface ClientWithRegion {
@@ -25,11 +25,19 @@ async function regionOf(client: unknown): Promise<string> {
   return String(typeof region === 'function' ? await (region as () => Promise<string>)() : region);
 }
 
+export interface InstalledSimulation {
+  readonly rds: AwsClientStub<RDSClient>;
+  readonly ssm: AwsClientStub<SSMClient>;
+  readonly cloudWatch: AwsClientStub<CloudWatchClient>;
+  /** Gives every client its real `send` back. */
+  restore(): void;
+}
+
 /**
  * Replaces `send` of every RDS, SSM and CloudWatch client (aws-sdk-client-mock) with a call into
  * the simulation, routed by the client's region. Any command the simulation does not know fails.
  */
-export function installSimulation(sim: SimulatedAws) {
+export function installSimulation(sim: SimulatedAws): InstalledSimulation {
   const rds = mockClient(RDSClient);
   const ssm = mockClient(SSMClient);
   const cloudWatch = mockClient(CloudWatchClient);

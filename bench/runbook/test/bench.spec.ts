@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { REPO_ROOT } from './e2e/run-cli-process';
+import { resolve } from 'node:path';
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 function runBench(): Promise<{ code: number | null; stdout: string }> {
   return new Promise((done, fail) => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../src/core/clock';
+import type { SimClock } from '../clock';
 import { awsErrors } from './errors';
 import type { SimDelays } from './delays';
 import { instanceDataFromRequest, SimInstance, toDbInstance } from './instance';
@@ -30,7 +30,7 @@ export class SimControlPlane {
   private seq = 0;
 
   constructor(
-    protected readonly clock: Clock,
+    protected readonly clock: SimClock,
     readonly delays: SimDelays,
     state: SimState,
   ) {

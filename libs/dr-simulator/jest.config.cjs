@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'dr-simulator',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
