@@ -4,6 +4,9 @@ export { installSimulation, type InstalledSimulation } from './install-simulatio
 export { QUICK_DELAYS, REALISTIC_DELAYS, type SimDelays } from './sim/delays';
 export { awsErrors } from './sim/errors';
 export { endpointOf, platformScenario, type ScenarioOptions } from './sim/scenario';
+export { FOREIGN_ALARM, platformServices } from './sim/service-scenario';
+export type { SimAlarm, SimCacheGroup, SimEventSourceMapping, SimServicesState, SimStream, SimTable } from './sim/service-state';
+export type { SimServices } from './sim/services';
 export { type CrashMode, MUTATING_OPERATIONS, type SimCall, type SimEvent, type SimService, SimulatedAws } from './sim/simulated-aws';
 export type { SimInstanceData, SimState } from './sim/state';
 export { AwsWireServer, type WireRequest } from './wire/aws-wire-server';

@@ -1,4 +1,8 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -20,6 +24,10 @@ export class AwsClients {
   private readonly rdsClients = new Map<string, RDSClient>();
   private readonly ssmClients = new Map<string, SSMClient>();
   private readonly cloudWatchClients = new Map<string, CloudWatchClient>();
+  private readonly elastiCacheClients = new Map<string, ElastiCacheClient>();
+  private readonly kinesisClients = new Map<string, KinesisClient>();
+  private readonly lambdaClients = new Map<string, LambdaClient>();
+  private readonly dynamoDbClients = new Map<string, DynamoDBClient>();
 
   constructor(private readonly settings: AwsClientSettings = {}) {}
 
@@ -35,11 +43,29 @@ export class AwsClients {
     return this.cached(this.cloudWatchClients, region, (config) => new CloudWatchClient(config));
   }
 
+  elastiCache(region: string): ElastiCacheClient {
+    return this.cached(this.elastiCacheClients, region, (config) => new ElastiCacheClient(config));
+  }
+
+  /** Kinesis defaults to an HTTP/2 handler; the NodeHttpHandler of config() keeps it on HTTP/1.1 like the others. */
+  kinesis(region: string): KinesisClient {
+    return this.cached(this.kinesisClients, region, (config) => new KinesisClient(config));
+  }
+
+  lambda(region: string): LambdaClient {
+    return this.cached(this.lambdaClients, region, (config) => new LambdaClient(config));
+  }
+
+  dynamoDb(region: string): DynamoDBClient {
+    return this.cached(this.dynamoDbClients, region, (config) => new DynamoDBClient(config));
+  }
+
   destroy(): void {
-    [...this.rdsClients.values(), ...this.ssmClients.values(), ...this.cloudWatchClients.values()].forEach((client) => client.destroy());
-    this.rdsClients.clear();
-    this.ssmClients.clear();
-    this.cloudWatchClients.clear();
+    const caches: Map<string, { destroy(): void }>[] = [this.rdsClients, this.ssmClients, this.cloudWatchClients, this.elastiCacheClients, this.kinesisClients, this.lambdaClients, this.dynamoDbClients];
+    caches.forEach((cache) => {
+      cache.forEach((client) => client.destroy());
+      cache.clear();
+    });
   }
 
   private cached<T>(cache: Map<string, T>, region: string, create: (config: ReturnType<AwsClients['config']>) => T): T {

@@ -1,5 +1,7 @@
 import { DBInstanceAlreadyExistsFault, DBInstanceNotFoundFault, InvalidDBInstanceStateFault, RDSServiceException } from '@aws-sdk/client-rds';
 import { ParameterNotFound } from '@aws-sdk/client-ssm';
+import { ReplicationGroupNotFoundFault } from '@aws-sdk/client-elasticache';
+import { ResourceNotFoundException } from '@aws-sdk/client-kinesis';
 import { awsErrorCode, classifyAwsError } from './error-kind';
 
 const $metadata = { httpStatusCode: 400 };
@@ -13,6 +15,8 @@ describe('classifyAwsError', () => {
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'transient'],
     ['an unknown instance', new DBInstanceNotFoundFault({ $metadata, message: 'DBInstance x not found.' }), 'not-found'],
     ['an unknown SSM parameter', new ParameterNotFound({ $metadata, message: 'missing' }), 'not-found'],
+    ['an unknown Redis replication group', new ReplicationGroupNotFoundFault({ $metadata, message: 'missing' }), 'not-found'],
+    ['an unknown Kinesis stream (Lambda and DynamoDB say it the same way)', new ResourceNotFoundException({ $metadata, message: 'missing' }), 'not-found'],
     ['a busy instance', new InvalidDBInstanceStateFault({ $metadata, message: 'not available' }), 'invalid-state'],
     ['an identifier in use', new DBInstanceAlreadyExistsFault({ $metadata, message: 'exists' }), 'already-exists'],
     ['missing permissions', new RDSServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'no' }), 'fatal'],

@@ -14,7 +14,15 @@ const THROTTLING = new Set([
 ]);
 const TRANSIENT = new Set(['InternalFailure', 'InternalError', 'ServiceUnavailable', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED']);
-const NOT_FOUND = new Set(['DBInstanceNotFound', 'ParameterNotFound', 'DBParameterGroupNotFound', 'DBInstanceAutomatedBackupNotFound']);
+const NOT_FOUND = new Set([
+  'DBInstanceNotFound',
+  'ParameterNotFound',
+  'DBParameterGroupNotFound',
+  'DBInstanceAutomatedBackupNotFound',
+  'ReplicationGroupNotFound',
+  // Kinesis, Lambda and DynamoDB: the stream, function or table does not exist.
+  'ResourceNotFoundException',
+]);
 const INVALID_STATE = new Set(['InvalidDBInstanceState', 'InvalidDBParameterGroupState']);
 const ALREADY_EXISTS = new Set(['DBInstanceAlreadyExists']);
 

@@ -5,7 +5,7 @@ import type { Logger } from '../core/logger';
 import { type AwsErrorKind, awsErrorCode, classifyAwsError, isRetryable } from './error-kind';
 import { backoffDelay, PERSISTENT_RETRY, type RetryPolicy } from './retry-policy';
 
-export type AwsService = 'rds' | 'ssm' | 'cloudwatch';
+export type AwsService = 'rds' | 'ssm' | 'cloudwatch' | 'elasticache' | 'kinesis' | 'lambda' | 'dynamodb';
 
 /** A call that AWS refused, or that kept failing after the retries. */
 export class AwsCallError extends Error {

@@ -128,10 +128,10 @@ export function buildProgram(cli: Cli, io: CliIo): Command {
     .helpCommand(false);
 
   commonOptions(program.command('status'))
-    .description('compare the topology with AWS: status, role, Multi-AZ, backups, latest restorable time, replica sources and lag, writer endpoint; exit 3 when unhealthy, 7 when something could not be checked')
+    .description('compare the topology with AWS: the databases (status, role, Multi-AZ, backups, latest restorable time, replica sources and lag, writer endpoint), Redis, the device event pipeline and the alarms; exit 3 when unhealthy, 7 when something could not be checked')
     .addHelpText(
       'after',
-      `\nRead-only. Exit 0 when everything was checked and is healthy; 3 when a finding is an error (drift,\nlag above the alarm threshold, a missing instance, a writer endpoint that points elsewhere), even if\nsomething else could not be checked; 7 when nothing checked is wrong but something could not be\nchecked (no credentials, access denied, a region or endpoint that does not answer: "cannot check",\nwith the reason). Exit 7 says nothing about the part that could not be checked.\n\n${EXIT_CODE_HELP}\n`,
+      `\nRead-only. Per region: the MySQL instance and the writer endpoint parameter; the Redis replication\ngroup (available, Multi-AZ, automatic failover); the platform's CloudWatch alarms in ALARM (names\nstarting with the topology prefix, e.g. xyz-prod-). In the stream's home region: the Kinesis stream\n(ACTIVE, open shards and retention as the topology says), the Lambda event source mapping from it\nto the processor (Enabled) and the DynamoDB table (ACTIVE, stream on).\n\nExit 0 when everything was checked and is healthy; 3 when a finding is an error (drift,\nlag above the alarm threshold, a missing instance or service, a writer endpoint that points\nelsewhere, an alarm in ALARM), even if something else could not be checked; 7 when nothing checked is wrong but something could not be\nchecked (no credentials, access denied, a region or endpoint that does not answer: "cannot check",\nwith the reason). Exit 7 says nothing about the part that could not be checked.\n\n${EXIT_CODE_HELP}\n`,
     )
     .action((options: CommonOptions) => cli.status(options));
 

@@ -2,9 +2,10 @@ import type { SimClock } from '../clock';
 import { awsErrors } from './errors';
 import type { SimDelays } from './delays';
 import { instanceDataFromRequest, SimInstance, toDbInstance } from './instance';
+import { SimServices } from './services';
 import type { SimInstanceData, SimPhases, SimState } from './state';
 
-export type SimService = 'rds' | 'ssm' | 'cloudwatch';
+export type SimService = 'rds' | 'ssm' | 'cloudwatch' | 'elasticache' | 'kinesis' | 'lambda' | 'dynamodb';
 
 /** A notable AWS-side transition, for assertions and the bench's lower bound. */
 export interface SimEvent {
@@ -23,6 +24,8 @@ export class SimControlPlane {
   readonly events: SimEvent[] = [];
   readonly regionsDown: Set<string>;
   readonly accountId: string;
+  /** ElastiCache, Kinesis, Lambda, DynamoDB and CloudWatch alarms; tests change them through it. */
+  readonly services: SimServices;
   private readonly instances = new Map<string, SimInstance>();
   private readonly parameters = new Map<string, Map<string, string>>();
   private readonly ssm = new Map<string, string>();
@@ -39,6 +42,7 @@ export class SimControlPlane {
     Object.entries(state.parameters).forEach(([key, values]) => this.parameters.set(key, new Map(Object.entries(values))));
     Object.entries(state.ssm).forEach(([key, value]) => this.ssm.set(key, value));
     this.regionsDown = new Set(state.regionsDown);
+    this.services = new SimServices(state.accountId, state.services, clock);
   }
 
   /** Runs a change at a simulated time (states that change over time). */
@@ -85,6 +89,7 @@ export class SimControlPlane {
       parameters: Object.fromEntries([...this.parameters.entries()].map(([key, values]) => [key, Object.fromEntries(values)])),
       ssm: Object.fromEntries(this.ssm),
       regionsDown: [...this.regionsDown],
+      services: structuredClone(this.services.state),
     };
   }
 
@@ -142,6 +147,7 @@ export class SimControlPlane {
       case 'cloudwatch:GetMetricData':
         return this.metricData(region, input);
       default:
+        if (this.services.handles(key)) return this.services.dispatch(key, region, input);
         throw awsErrors.rds('InvalidAction', `the simulation does not implement ${key}`);
     }
   }

@@ -1,5 +1,8 @@
 import { DBInstanceAlreadyExistsFault, DBInstanceNotFoundFault, DBParameterGroupNotFoundFault, InvalidDBInstanceStateFault, InvalidRestoreFault, RDSServiceException } from '@aws-sdk/client-rds';
 import { ParameterNotFound } from '@aws-sdk/client-ssm';
+import { ResourceNotFoundException as TableNotFound } from '@aws-sdk/client-dynamodb';
+import { ReplicationGroupNotFoundFault } from '@aws-sdk/client-elasticache';
+import { ResourceNotFoundException as StreamNotFound } from '@aws-sdk/client-kinesis';
 
 const metadata = { httpStatusCode: 400, requestId: 'simulated' };
 
@@ -13,6 +16,9 @@ export const awsErrors = {
   rds: (name: string, message: string, status = 400) => new RDSServiceException({ name, $fault: status >= 500 ? 'server' : 'client', message, $metadata: { ...metadata, httpStatusCode: status } }),
   throttling: () => new RDSServiceException({ name: 'Throttling', $fault: 'client', message: 'Rate exceeded', $metadata: metadata }),
   ssmNotFound: (name: string) => new ParameterNotFound({ message: `Parameter ${name} not found.`, $metadata: metadata }),
+  replicationGroupNotFound: (id: string) => new ReplicationGroupNotFoundFault({ message: `ReplicationGroup ${id} not found.`, $metadata: metadata }),
+  kinesisNotFound: (name: string, accountId: string) => new StreamNotFound({ message: `Stream ${name} under account ${accountId} not found.`, $metadata: metadata }),
+  tableNotFound: (name: string) => new TableNotFound({ message: `Requested resource not found: Table: ${name} not found`, $metadata: metadata }),
   /** What the SDK's NodeHttpHandler throws when a connection times out (a region that is down). */
   connectionTimeout: (region: string) => Object.assign(new Error(`Socket timed out without establishing a connection to rds.${region}.amazonaws.com`), { name: 'TimeoutError' }),
 };

@@ -1,4 +1,5 @@
 import { regionShortCode, type Topology } from '@xyz/topology';
+import { platformServices } from './service-scenario';
 import type { SimInstanceData, SimState } from './state';
 
 export interface ScenarioOptions {
@@ -7,6 +8,8 @@ export interface ScenarioOptions {
   /** ReplicaLag per region (default 2 s). */
   readonly lagSeconds?: Readonly<Record<string, number>>;
   readonly regionsDown?: readonly string[];
+  /** When the scenario is taken (alarm state times); default 2025-03-01T03:00:00Z, the fake clock's start. */
+  readonly now?: number;
 }
 
 export function endpointOf(id: string, region: string): string {
@@ -54,5 +57,6 @@ export function platformScenario(topology: Topology, options: ScenarioOptions = 
     parameters[`${region.region}/${region.names.dbParameterGroup}`] = { require_secure_transport: '1' };
     ssm[`${region.region}|${region.names.writerEndpointParameter}`] = endpointOf(primary.names.dbInstanceIdentifier, primaryRegion);
   });
-  return { accountId: topology.accountId, instances, parameters, ssm, regionsDown: [...(options.regionsDown ?? [])] };
+  const services = platformServices(topology, options.now ?? Date.parse('2025-03-01T03:00:00Z'));
+  return { accountId: topology.accountId, instances, parameters, ssm, regionsDown: [...(options.regionsDown ?? [])], services };
 }

@@ -1,3 +1,5 @@
+import type { SimServicesState } from './service-state';
+
 /** Serializable state of one simulated DB instance (a scenario file holds a list of these). */
 export interface SimInstanceData {
   id: string;
@@ -28,6 +30,8 @@ export interface SimInstanceData {
 
 /** A whole simulated account: instances, parameter groups, SSM parameters, regions that are down. */
 export interface SimState {
+  /** Cache, device event pipeline and alarms (what `status` reads beyond RDS and SSM). */
+  services: SimServicesState;
   accountId: string;
   instances: SimInstanceData[];
   /** `${region}/${group}` -> user-set parameters. */

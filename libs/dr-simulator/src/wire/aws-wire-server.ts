@@ -9,9 +9,11 @@ export interface WireRequest {
   readonly operation: string;
 }
 
-/** The list element names of the RDS (awsQuery) XML for the DBInstance fields the simulation returns. */
+/** The list element names of the RDS and ElastiCache (awsQuery) XML for the fields the simulation returns. */
 const XML_LIST_MEMBERS: Readonly<Record<string, string>> = {
   DBInstances: 'DBInstance',
+  ReplicationGroups: 'ReplicationGroup',
+  MemberClusters: 'ClusterId',
   ReadReplicaDBInstanceIdentifiers: 'ReadReplicaDBInstanceIdentifier',
   VpcSecurityGroups: 'VpcSecurityGroupMembership',
   DBParameterGroups: 'DBParameterGroup',
@@ -19,9 +21,36 @@ const XML_LIST_MEMBERS: Readonly<Record<string, string>> = {
   TagList: 'Tag',
 };
 
-const JSON_TARGETS: Readonly<Record<string, SimService>> = { AmazonSSM: 'ssm', GraniteServiceVersion20100801: 'cloudwatch' };
+const JSON_TARGETS: Readonly<Record<string, SimService>> = {
+  AmazonSSM: 'ssm',
+  GraniteServiceVersion20100801: 'cloudwatch',
+  Kinesis_20131202: 'kinesis',
+  DynamoDB_20120810: 'dynamodb',
+};
+/** The awsQuery (form-encoded, XML answer) services and their XML namespaces. */
+const QUERY_NAMESPACES: Readonly<Record<string, string>> = {
+  rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
+  elasticache: 'http://elasticache.amazonaws.com/doc/2015-02-02/',
+};
 /** Read-only operations: enough for `status` and pre-checks, which is what the wire tests run. */
-const SUPPORTED = ['rds:DescribeDBInstances', 'ssm:GetParameter', 'cloudwatch:GetMetricData'];
+const SUPPORTED = [
+  'rds:DescribeDBInstances',
+  'ssm:GetParameter',
+  'cloudwatch:GetMetricData',
+  'cloudwatch:DescribeAlarms',
+  'elasticache:DescribeReplicationGroups',
+  'kinesis:DescribeStreamSummary',
+  'lambda:ListEventSourceMappings',
+  'dynamodb:DescribeTable',
+];
+/** Content types of the JSON protocols (awsJson1_0 or 1_1; Lambda is REST-JSON). */
+const JSON_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ssm: 'application/x-amz-json-1.1',
+  kinesis: 'application/x-amz-json-1.1',
+  cloudwatch: 'application/x-amz-json-1.0',
+  dynamodb: 'application/x-amz-json-1.0',
+  lambda: 'application/json',
+};
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -70,22 +99,28 @@ function decode(request: IncomingMessage, body: string): WireRequest & { input: 
     if (!simService) throw new Error(`unknown JSON target ${target}`);
     return { service: simService, region, operation, input: body ? (JSON.parse(body) as Record<string, unknown>) : {} };
   }
-  if (service !== 'rds') throw new Error(`unknown query service ${service}`);
+  if (service === 'lambda') {
+    // REST-JSON: GET /2015-03-31/event-source-mappings?FunctionName=...
+    const url = new URL(request.url ?? '/', 'http://wire');
+    if (!url.pathname.includes('/event-source-mappings')) throw new Error(`unknown Lambda path ${url.pathname}`);
+    return { service: 'lambda', region, operation: 'ListEventSourceMappings', input: Object.fromEntries(url.searchParams) };
+  }
+  if (service !== 'rds' && service !== 'elasticache') throw new Error(`unknown query service ${service}`);
   const params = new URLSearchParams(body);
   const input = Object.fromEntries([...params].filter(([key]) => key !== 'Action' && key !== 'Version'));
-  return { service: 'rds', region, operation: params.get('Action') ?? '', input };
+  return { service, region, operation: params.get('Action') ?? '', input };
 }
 
 function sendError(response: ServerResponse, service: SimService, error: unknown): void {
   const name = error instanceof Error ? error.name : 'InternalFailure';
   const message = error instanceof Error ? error.message : String(error);
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 500;
-  if (service === 'rds') {
+  if (service in QUERY_NAMESPACES) {
     response.writeHead(status, { 'content-type': 'text/xml' });
     response.end(`<ErrorResponse><Error><Type>Sender</Type><Code>${escapeXml(name)}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>wire</RequestId></ErrorResponse>`);
     return;
   }
-  response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+  response.writeHead(status, { 'content-type': JSON_CONTENT_TYPES[service] ?? 'application/x-amz-json-1.1', 'x-amzn-errortype': name });
   response.end(JSON.stringify({ __type: name, message }));
 }
 
@@ -137,12 +172,13 @@ export class AwsWireServer {
       this.onRequest();
       if (!SUPPORTED.includes(`${call.service}:${call.operation}`)) throw new Error(`the wire server does not serve ${call.service}:${call.operation}`);
       const output = await this.sim.handle(call.service, call.region, call.operation, call.input);
-      if (call.service === 'rds') {
+      const namespace = QUERY_NAMESPACES[call.service];
+      if (namespace) {
         response.writeHead(200, { 'content-type': 'text/xml' });
-        response.end(`<${call.operation}Response xmlns="http://rds.amazonaws.com/doc/2014-10-31/">${toXml(`${call.operation}Result`, output)}<ResponseMetadata><RequestId>wire</RequestId></ResponseMetadata></${call.operation}Response>`);
+        response.end(`<${call.operation}Response xmlns="${namespace}">${toXml(`${call.operation}Result`, output)}<ResponseMetadata><RequestId>wire</RequestId></ResponseMetadata></${call.operation}Response>`);
       } else {
-        response.writeHead(200, { 'content-type': call.service === 'ssm' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0' });
-        response.end(toJson(output));
+        response.writeHead(200, { 'content-type': JSON_CONTENT_TYPES[call.service] });
+        response.end(call.service === 'lambda' ? JSON.stringify(output) : toJson(output));
       }
     } catch (error) {
       sendError(response, service, error);

@@ -4,6 +4,7 @@ import { cannotCheckReason } from '../../aws/cannot-check';
 import { BRIEF_RETRY } from '../../aws/retry-policy';
 import type { AwsServices } from '../../aws/services';
 import { instanceArn } from '../shared';
+import { collectServices } from './collect-services';
 import type { InstanceSummary, RegionStatus } from './model';
 
 function summary(view: InstanceView): InstanceSummary {
@@ -31,12 +32,13 @@ async function regionStatus(aws: AwsServices, topology: Topology, region: Region
     expectedSource: region.role === 'replica' ? instanceArn(topology, primary) : undefined,
     writerEndpointParameter: region.names.writerEndpointParameter,
   };
-  const [instances, parameter] = await Promise.all([
+  const [instances, parameter, services] = await Promise.all([
     aws.rds.list(region.region, { retry: BRIEF_RETRY }).then((views) => ({ views }), (error: unknown) => ({ error: cannotCheckReason(error) })),
     aws.endpoints.get(region.region, region.names.writerEndpointParameter, { retry: BRIEF_RETRY }).then((value) => ({ value: value ?? null }), (error: unknown) => ({ error: cannotCheckReason(error) })),
+    collectServices(aws, topology, region),
   ]);
   const endpoint = 'error' in parameter ? { writerEndpointError: parameter.error } : { writerEndpoint: parameter.value };
-  if ('error' in instances) return { ...base, ...endpoint, reachable: false, error: instances.error, lagSeconds: null, leftovers: [] };
+  if ('error' in instances) return { ...base, ...endpoint, reachable: false, error: instances.error, lagSeconds: null, leftovers: [], services };
   const view = instances.views.find((entry) => entry.id === id);
   const leftovers = instances.views.filter((entry) => entry.id !== id && entry.id.startsWith(`${id}-`)).map((entry) => `${entry.id} (${entry.status})`);
   const lag = view?.sourceArn ? await aws.lag.latest(region.region, id, { retry: BRIEF_RETRY }).then((sample) => ({ sample }), (error: unknown) => ({ error: cannotCheckReason(error) })) : undefined;
@@ -50,6 +52,7 @@ async function regionStatus(aws: AwsServices, topology: Topology, region: Region
     lagAt: sample ? new Date(sample.at).toISOString() : undefined,
     ...(lag && 'error' in lag ? { lagError: lag.error } : {}),
     leftovers,
+    services,
   };
 }
 

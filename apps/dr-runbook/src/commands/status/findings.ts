@@ -1,6 +1,7 @@
 import type { Topology } from '@xyz/topology';
 import { parseDbInstanceArn } from '../../aws/arn';
 import type { Finding, RegionStatus } from './model';
+import { serviceFindings } from './service-findings';
 
 const HEALTHY_STATUSES = ['available', 'backing-up'];
 const BUSY_STATUSES = ['modifying', 'rebooting', 'creating', 'renaming', 'upgrading', 'configuring-enhanced-monitoring', 'configuring-log-exports', 'maintenance', 'resetting-master-credentials', 'starting', 'storage-optimization'];
@@ -51,6 +52,7 @@ export function findingsFor(topology: Topology, regions: readonly RegionStatus[]
     } else if (entry.writerEndpoint === null) error(region, `${entry.writerEndpointParameter} does not exist: applications here cannot find the writer`);
     else if (writerAddress && entry.writerEndpoint !== writerAddress) error(region, `${entry.writerEndpointParameter} is ${entry.writerEndpoint}, not the primary's ${writerAddress}`);
     entry.leftovers.forEach((leftover) => warning(region, `${leftover} is left over from an earlier run (kept aside); delete it when no longer needed`));
+    serviceFindings(topology, entry, (severity, message) => findings.push({ severity, region, message }));
   });
 
   const standalone = regions.filter((entry) => entry.instance?.role === 'primary');

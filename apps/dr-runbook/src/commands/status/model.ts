@@ -1,3 +1,9 @@
+import type { FiringAlarm } from '../../aws/alarms';
+import type { CacheGroupView } from '../../aws/cache-groups';
+import type { StreamView } from '../../aws/device-stream';
+import type { EventSourceMappingView } from '../../aws/event-source-mappings';
+import type { TableView } from '../../aws/tables';
+
 export interface InstanceSummary {
   readonly id: string;
   readonly status: string;
@@ -33,6 +39,39 @@ export interface RegionStatus {
   readonly writerEndpointError?: string;
   /** Instances the runbook left next to the standard one (renamed stale instances, restores). */
   readonly leftovers: readonly string[];
+  /** The region's other services: cache, device event pipeline (stream home region), alarms. */
+  readonly services: RegionServices;
+}
+
+/** One resource of the platform as read from AWS, named by the topology. */
+export interface ServiceRead<T> {
+  readonly name: string;
+  /** What AWS reports; null when it does not exist; absent when it could not be read (see error). */
+  readonly observed?: T | null;
+  /** Why it could not be read (no credentials, access denied, no answer). */
+  readonly error?: string;
+}
+
+export interface DevicePipeline {
+  readonly stream: ServiceRead<StreamView>;
+  /** Named by the processor function; observed is its mapping from the stream. */
+  readonly eventSourceMapping: ServiceRead<EventSourceMappingView>;
+  readonly table: ServiceRead<TableView>;
+}
+
+export interface AlarmsRead {
+  /** The platform's alarms are those whose name starts with this. */
+  readonly prefix: string;
+  /** The platform's alarms in ALARM; absent when CloudWatch could not be read (see error). */
+  readonly firing?: readonly FiringAlarm[];
+  readonly error?: string;
+}
+
+export interface RegionServices {
+  readonly cache: ServiceRead<CacheGroupView>;
+  /** In the stream's home region only. */
+  readonly pipeline?: DevicePipeline;
+  readonly alarms: AlarmsRead;
 }
 
 /**

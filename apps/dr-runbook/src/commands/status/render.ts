@@ -1,5 +1,6 @@
 import { parseDbInstanceArn } from '../../aws/arn';
 import type { Severity, StatusReport } from './model';
+import { servicesTable } from './render-services';
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -44,7 +45,7 @@ export function renderStatus(report: StatusReport): string[] {
       endpoint,
     ];
   });
-  const lines = [`Environment ${report.environment}: primary per topology ${report.primaryRegion} (${report.topologyFile}); read at ${report.generatedAt}`, '', ...pad([header, ...rows]), ''];
+  const lines = [`Environment ${report.environment}: primary per topology ${report.primaryRegion} (${report.topologyFile}); read at ${report.generatedAt}`, '', ...pad([header, ...rows]), '', 'Services:', ...pad(servicesTable(report)), ''];
   if (report.findings.length === 0) lines.push('No findings: AWS matches the topology.');
   else {
     lines.push('Findings:');

@@ -1,0 +1,38 @@
+import { ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import type { AwsClients } from './clients';
+import { AwsCallError, type AwsGateway, type CallOptions } from './gateway';
+
+export interface EventSourceMappingView {
+  readonly uuid: string;
+  readonly eventSourceArn: string;
+  /** Creating, Enabling, Enabled, Disabling, Disabled, Updating or Deleting. */
+  readonly state: string;
+  readonly lastProcessingResult?: string;
+}
+
+/** Lambda's event source mappings of one function (what feeds it records). */
+export class EventSourceMappings {
+  constructor(
+    private readonly gateway: AwsGateway,
+    private readonly clients: AwsClients,
+  ) {}
+
+  /** Every mapping of the function (all pages); none when Lambda does not know the function. */
+  async ofFunction(region: string, functionName: string, options?: CallOptions): Promise<EventSourceMappingView[]> {
+    const views: EventSourceMappingView[] = [];
+    let marker: string | undefined;
+    try {
+      do {
+        const out = await this.gateway.call('lambda', region, 'ListEventSourceMappings', (abortSignal) => this.clients.lambda(region).send(new ListEventSourceMappingsCommand({ FunctionName: functionName, Marker: marker }), { abortSignal }), options);
+        (out.EventSourceMappings ?? []).forEach((mapping) =>
+          views.push({ uuid: mapping.UUID ?? '', eventSourceArn: mapping.EventSourceArn ?? '', state: mapping.State ?? 'unknown', lastProcessingResult: mapping.LastProcessingResult }),
+        );
+        marker = out.NextMarker;
+      } while (marker);
+    } catch (error) {
+      if (error instanceof AwsCallError && error.kind === 'not-found') return [];
+      throw error;
+    }
+    return views;
+  }
+}
