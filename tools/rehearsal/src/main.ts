@@ -51,8 +51,8 @@ async function main(): Promise<number> {
   const workspace = new RehearsalWorkspace();
   workspace.reset();
   await resetMoto(url);
-  const responsePatches = MOTO_EXCEPTIONS.flatMap(({ id, patchResponse }) => (patchResponse ? [{ id, patch: patchResponse }] : []));
-  const gate = new RegionGate({ target: url, accountId: workspace.topology().accountId, responsePatches });
+  const exchangePatches = MOTO_EXCEPTIONS.flatMap(({ id, patchExchange }) => (patchExchange ? [{ id, patch: patchExchange }] : []));
+  const gate = new RegionGate({ target: url, accountId: workspace.topology().accountId, exchangePatches });
   await gate.start();
   const steps = new StepLog();
   const scenario = new Scenario(workspace, steps, gate);

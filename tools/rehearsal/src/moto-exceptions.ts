@@ -35,10 +35,10 @@ export interface MotoException {
   /** Runs after a write of a stack's state to its S3 backend; returns what it did. */
   afterStateWrite?(stackName: string, context: ExceptionContext): Promise<string[]>;
   /**
-   * Sees every request the region gate forwards to moto; returns headers to add to moto's answer
-   * (with what it did), or undefined to leave the answer as it is.
+   * Sees every request the region gate forwards to moto; may change the request body moto gets,
+   * add headers to its answer or rewrite the answer. Undefined leaves the exchange as it is.
    */
-  patchResponse?(request: GateRequest): ResponsePatch | undefined;
+  patchExchange?(request: GateRequest): ExchangePatch | undefined;
 }
 
 /** A request as the region gate forwards it. */
@@ -54,11 +54,13 @@ export interface GateRequest {
   readonly body: string;
 }
 
-export interface ResponsePatch {
+export interface ExchangePatch {
+  /** The request body moto gets instead of the one sent. */
+  readonly requestBody?: string;
   /** Headers added to moto's answer. */
   readonly headers?: Record<string, string>;
   /** Rewrites the body of moto's answer. */
-  readonly rewriteBody?: (body: string) => string;
+  readonly rewriteResponse?: (body: string) => string;
   /** What was patched, for the summary (recorded once per distinct detail). */
   readonly detail: string;
 }
@@ -124,7 +126,7 @@ const lifecycleTransitionSize: MotoException = {
   motoDoes:
     'ignores the x-amz-transition-default-minimum-object-size header of PutBucketLifecycleConfiguration and leaves it out of GetBucketLifecycleConfiguration, so the provider waits for the setting it sent (all_storage_classes_128K) until its 3-minute timeout',
   rehearsalDoes: 'the region gate remembers the header each bucket was given and adds it to that bucket\'s GetBucketLifecycleConfiguration answers, as S3 does',
-  patchResponse: (request) => {
+  patchExchange: (request) => {
     if (request.service !== 's3' || !/(^|&)lifecycle(=|&|$)/.test(request.query)) return undefined;
     const bucket = `${request.region}/${request.path.split('/')[1] ?? ''}`;
     const sent = request.headers[TRANSITION_SIZE_HEADER];
@@ -164,12 +166,27 @@ const rdsPromotionKeepsSource: MotoException = {
     'marks the instance as no longer a replica but keeps answering ReadReplicaSourceDBInstanceIdentifier with the old source in DescribeDBInstances, so every reader (the runbook\'s wait for the promotion, the provider\'s replicate_source_db) still sees a replica',
   rehearsalDoes:
     'the region gate notes each PromoteReadReplica that passes (until a new instance takes the identifier) and leaves ReadReplicaSourceDBInstanceIdentifier out of moto\'s answers for those instances, as RDS does once a promotion is done',
-  patchResponse: (request) => {
+  patchExchange: (request) => {
     if (request.service !== 'rds') return undefined;
     trackPromotions(request.region, new URLSearchParams(request.body));
     const promoted = [...promotedInstances].filter((entry) => entry.startsWith(`${request.region}/`));
     if (promoted.length === 0) return undefined;
-    return { rewriteBody: (xml) => forgetPromotedSources(request.region, xml), detail: promoted.join(', ') };
+    return { rewriteResponse: (xml) => forgetPromotedSources(request.region, xml), detail: promoted.join(', ') };
+  },
+};
+
+const cacheClusterCount: MotoException = {
+  id: 'elasticache-cluster-count',
+  affects: 'aws_elasticache_replication_group (num_cache_clusters, cluster mode disabled)',
+  motoDoes: 'ignores NumCacheClusters of CreateReplicationGroup unless ReplicasPerNodeGroup is given: a group asked for 2 cache clusters gets 1 member',
+  rehearsalDoes: 'the region gate adds ReplicasPerNodeGroup = NumCacheClusters - 1 to CreateReplicationGroup requests that give only NumCacheClusters (the same group, said the way moto reads it)',
+  patchExchange: (request) => {
+    if (request.service !== 'elasticache') return undefined;
+    const params = new URLSearchParams(request.body);
+    const clusters = Number(params.get('NumCacheClusters'));
+    if (params.get('Action') !== 'CreateReplicationGroup' || !(clusters > 1) || params.has('ReplicasPerNodeGroup')) return undefined;
+    params.set('ReplicasPerNodeGroup', String(clusters - 1));
+    return { requestBody: params.toString(), detail: `${request.region}/${params.get('ReplicationGroupId') ?? '?'}` };
   },
 };
 
@@ -278,4 +295,4 @@ const crossRegionReplicaSubnetGroup: MotoException = {
 };
 
 /** The one list, in the order the hooks run. */
-export const MOTO_EXCEPTIONS: readonly MotoException[] = [lifecycleTransitionSize, rdsPromotionKeepsSource, cacheParameterGroup, cacheUserGroup, cacheMemberClusters, crossRegionReplicaSubnetGroup, conditionalDenies, stateReplication];
+export const MOTO_EXCEPTIONS: readonly MotoException[] = [lifecycleTransitionSize, rdsPromotionKeepsSource, cacheParameterGroup, cacheUserGroup, cacheClusterCount, cacheMemberClusters, crossRegionReplicaSubnetGroup, conditionalDenies, stateReplication];

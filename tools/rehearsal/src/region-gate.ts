@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GateRequest, ResponsePatch } from './moto-exceptions';
+import type { GateRequest, ExchangePatch } from './moto-exceptions';
 import { requestScope } from './request-scope';
 
 /**
@@ -24,7 +24,7 @@ export interface RegionGateOptions {
   /** Account the emulator should act as (moto reads it from x-moto-account-id). */
   readonly accountId: string;
   /** Fill-ins for what moto leaves out of its answers (see moto-exceptions.ts), by exception id. */
-  readonly responsePatches?: ReadonlyArray<{ readonly id: string; readonly patch: (request: GateRequest) => ResponsePatch | undefined }>;
+  readonly exchangePatches?: ReadonlyArray<{ readonly id: string; readonly patch: (request: GateRequest) => ExchangePatch | undefined }>;
 }
 
 /** One use of a response patch. */
@@ -98,22 +98,23 @@ export class RegionGate {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const patches = scope ? this.patchesFor({ ...scope, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers, body: body.toString('utf8') }) : [];
-      this.forward(req, body, res, patches);
+      const requestBody = patches.reduce<string | undefined>((latest, patch) => patch.requestBody ?? latest, undefined);
+      this.forward(req, requestBody === undefined ? body : Buffer.from(requestBody, 'utf8'), res, patches);
     });
   }
 
-  private forward(req: IncomingMessage, body: Buffer, res: ServerResponse, patches: readonly ResponsePatch[]): void {
+  private forward(req: IncomingMessage, body: Buffer, res: ServerResponse, patches: readonly ExchangePatch[]): void {
     const upstream = httpRequest(
       {
         host: this.options.target.hostname,
         port: this.options.target.port,
         method: req.method,
         path: req.url,
-        headers: { ...req.headers, 'x-moto-account-id': this.options.accountId },
+        headers: forwardedHeaders(req.headers, body.length, this.options.accountId),
       },
       (answer) => {
         const headers = { ...answer.headers, ...Object.assign({}, ...patches.map((patch) => patch.headers ?? {})) };
-        const rewrites = patches.flatMap((patch) => (patch.rewriteBody ? [patch.rewriteBody] : []));
+        const rewrites = patches.flatMap((patch) => (patch.rewriteResponse ? [patch.rewriteResponse] : []));
         if (rewrites.length === 0) {
           res.writeHead(answer.statusCode ?? 502, headers);
           answer.pipe(res);
@@ -136,9 +137,9 @@ export class RegionGate {
     upstream.end(body);
   }
 
-  private patchesFor(request: GateRequest): ResponsePatch[] {
-    const applied: ResponsePatch[] = [];
-    for (const { id, patch } of this.options.responsePatches ?? []) {
+  private patchesFor(request: GateRequest): ExchangePatch[] {
+    const applied: ExchangePatch[] = [];
+    for (const { id, patch } of this.options.exchangePatches ?? []) {
       const result = patch(request);
       if (!result) continue;
       applied.push(result);
@@ -162,6 +163,13 @@ export class RegionGate {
       kmsKeyId: header(req, 'x-amz-server-side-encryption-aws-kms-key-id'),
     });
   }
+}
+
+/** The request's headers for moto: the body is sent whole (it may have been rewritten), as the topology account. */
+function forwardedHeaders(headers: IncomingMessage['headers'], length: number, accountId: string): IncomingMessage['headers'] {
+  const forwarded: IncomingMessage['headers'] = { ...headers, 'content-length': String(length), 'x-moto-account-id': accountId };
+  delete forwarded['transfer-encoding'];
+  return forwarded;
 }
 
 function splitUrl(url: string | undefined): { path: string; query: string } {

@@ -17,7 +17,7 @@ describe('the list of moto exceptions', () => {
       expect(entry.affects.length).toBeGreaterThan(5);
       expect(entry.motoDoes.length).toBeGreaterThan(20);
       expect(entry.rehearsalDoes.length).toBeGreaterThan(20);
-      expect([entry.adjustStack, entry.beforeApply, entry.beforeRunbook, entry.afterStateWrite, entry.patchResponse].some(Boolean)).toBe(true);
+      expect([entry.adjustStack, entry.beforeApply, entry.beforeRunbook, entry.afterStateWrite, entry.patchExchange].some(Boolean)).toBe(true);
     }
   });
 });
@@ -55,7 +55,7 @@ describe('elasticache-user-group', () => {
 
 describe('s3-lifecycle-transition-size', () => {
   const request = (method: string, path: string, headers: GateRequest['headers'] = {}): GateRequest => ({ region: 'us-west-2', service: 's3', method, path, query: 'lifecycle=', headers, body: '' });
-  const patch = exception('s3-lifecycle-transition-size').patchResponse!;
+  const patch = exception('s3-lifecycle-transition-size').patchExchange!;
 
   it("answers a bucket's lifecycle reads with the transition size its last write asked for", () => {
     expect(patch(request('GET', '/fresh-bucket'))).toBeUndefined();
@@ -67,7 +67,7 @@ describe('s3-lifecycle-transition-size', () => {
 });
 
 describe('rds-promotion-keeps-source', () => {
-  const patch = exception('rds-promotion-keeps-source').patchResponse!;
+  const patch = exception('rds-promotion-keeps-source').patchExchange!;
   const rds = (region: string, body: string): GateRequest => ({ region, service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body });
   const instance = (id: string, source?: string) =>
     `<DBInstance><DBInstanceIdentifier>${id}</DBInstanceIdentifier><DBInstanceStatus>available</DBInstanceStatus>${source ? `<ReadReplicaSourceDBInstanceIdentifier>${source}</ReadReplicaSourceDBInstanceIdentifier>` : ''}<ReadReplicaDBInstanceIdentifiers/></DBInstance>`;
@@ -79,7 +79,7 @@ describe('rds-promotion-keeps-source', () => {
     const promote = patch(rds('us-west-2', 'Action=PromoteReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&BackupRetentionPeriod=2'));
     expect(promote?.detail).toBe('us-west-2/xyz-prod-mysql-usw2');
     const describe = patch(rds('us-west-2', 'Action=DescribeDBInstances'))!;
-    expect(describe.rewriteBody!(answer(instance('xyz-prod-mysql-usw2', source), instance('other-replica', source)))).toBe(answer(instance('xyz-prod-mysql-usw2'), instance('other-replica', source)));
+    expect(describe.rewriteResponse!(answer(instance('xyz-prod-mysql-usw2', source), instance('other-replica', source)))).toBe(answer(instance('xyz-prod-mysql-usw2'), instance('other-replica', source)));
     expect(patch(rds('us-east-2', 'Action=DescribeDBInstances'))).toBeUndefined();
   });
 
@@ -89,5 +89,20 @@ describe('rds-promotion-keeps-source', () => {
     expect(patch(rds('us-east-2', 'Action=DescribeDBInstances'))?.detail).toBe('us-east-2/xyz-prod-mysql-use2-stale-1');
     patch(rds('us-west-2', `Action=CreateDBInstanceReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&SourceDBInstanceIdentifier=${encodeURIComponent(source)}`));
     expect(patch(rds('us-west-2', 'Action=DescribeDBInstances'))).toBeUndefined();
+  });
+});
+
+describe('elasticache-cluster-count', () => {
+  const patch = exception('elasticache-cluster-count').patchExchange!;
+  const create = (body: string): GateRequest => ({ region: 'us-east-2', service: 'elasticache', method: 'POST', path: '/', query: '', headers: {}, body });
+
+  it('says the cluster count the way moto reads it, and leaves other requests alone', () => {
+    const patched = patch(create('Action=CreateReplicationGroup&ReplicationGroupId=xyz-prod-redis-use2&NumCacheClusters=2&MultiAZEnabled=true'));
+    expect(new URLSearchParams(patched!.requestBody).get('ReplicasPerNodeGroup')).toBe('1');
+    expect(new URLSearchParams(patched!.requestBody).get('NumCacheClusters')).toBe('2');
+    expect(patched!.detail).toBe('us-east-2/xyz-prod-redis-use2');
+    expect(patch(create('Action=CreateReplicationGroup&ReplicationGroupId=g&NumCacheClusters=1'))).toBeUndefined();
+    expect(patch(create('Action=CreateReplicationGroup&ReplicationGroupId=g&NumCacheClusters=3&ReplicasPerNodeGroup=2'))).toBeUndefined();
+    expect(patch(create('Action=DescribeReplicationGroups'))).toBeUndefined();
   });
 });

@@ -9,15 +9,20 @@ interface Seen {
 }
 
 /** Stands in for moto: records what reaches it and answers 200 with a small body. */
-async function startUpstream(): Promise<{ server: Server; seen: Seen[]; url: URL }> {
+async function startUpstream(): Promise<{ server: Server; seen: Seen[]; bodies: string[]; url: URL }> {
   const seen: Seen[] = [];
+  const bodies: string[] = [];
   const server = createServer((req, res) => {
     seen.push({ method: req.method, url: req.url, headers: req.headers });
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/xml' }).end('<ok/>'));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      bodies.push(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'application/xml' }).end('<ok/>');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, seen, url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`) };
+  return { server, seen, bodies, url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`) };
 }
 
 const signed = (region: string, service: string) => `AWS4-HMAC-SHA256 Credential=rehearsal/20261206/${region}/${service}/aws4_request, SignedHeaders=host, Signature=x`;
@@ -43,9 +48,10 @@ describe('RegionGate', () => {
     gate = new RegionGate({
       target: upstream.url,
       accountId: '111122223333',
-      responsePatches: [
+      exchangePatches: [
         { id: 'test-patch', patch: (request) => (request.service === 's3' && request.query === 'lifecycle' ? { headers: { 'x-added': 'yes' }, detail: request.path } : undefined) },
-        { id: 'test-rewrite', patch: (request) => (request.body.includes('Action=Rewrite') ? { rewriteBody: (body) => body.replace('ok', 'patched'), detail: request.service } : undefined) },
+        { id: 'test-rewrite', patch: (request) => (request.body.includes('Action=Rewrite') ? { rewriteResponse: (body) => body.replace('ok', 'patched'), detail: request.service } : undefined) },
+        { id: 'test-request', patch: (request) => (request.body.includes('Action=Ask') ? { requestBody: 'Action=Asked&Extra=1', detail: 'asked' } : undefined) },
       ],
     });
     await gate.start();
@@ -105,5 +111,8 @@ describe('RegionGate', () => {
     expect(await post('Action=Rewrite&X=1')).toEqual({ body: '<patched/>', length: '10' });
     expect(await post('Action=Describe')).toMatchObject({ body: '<ok/>' });
     expect(gate.patched).toEqual([{ id: 'test-rewrite', detail: 'rds' }]);
+    await post('Action=Ask');
+    expect(upstream.seen.at(-1)?.headers['content-length']).toBe(String('Action=Asked&Extra=1'.length));
+    expect(upstream.bodies.at(-1)).toBe('Action=Asked&Extra=1');
   });
 });
