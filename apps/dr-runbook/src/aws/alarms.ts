@@ -29,9 +29,10 @@ export class Alarms {
           this.clients.cloudWatch(region).send(new DescribeAlarmsCommand({ AlarmNamePrefix: prefix, StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], NextToken: nextToken }), { abortSignal }),
         options,
       );
-      [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])].forEach((alarm) =>
-        alarms.push({ name: alarm.AlarmName ?? '(unnamed)', reason: alarm.StateReason, since: alarm.StateUpdatedTimestamp?.toISOString() }),
-      );
+      // Checked again here: an endpoint that applies only one of the filters must not report OK alarms as firing.
+      [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]
+        .filter((alarm) => alarm.StateValue === 'ALARM')
+        .forEach((alarm) => alarms.push({ name: alarm.AlarmName ?? '(unnamed)', reason: alarm.StateReason, since: alarm.StateUpdatedTimestamp?.toISOString() }));
       nextToken = out.NextToken;
     } while (nextToken);
     return alarms;

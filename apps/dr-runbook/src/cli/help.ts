@@ -1,25 +1,41 @@
+import type { CommandDeclaration } from '../commands/declaration';
+
 export const PROGRAM_DESCRIPTION = [
   'Disaster-recovery runbook for the XYZ MySQL platform on RDS (one primary, cross-region replicas).',
   'It reads the platform topology (libs/topology/environments/<env>.json), so it acts on exactly the instances the stacks create, and it compares that topology with what AWS reports.',
 ].join('\n\n');
 
-export const PROGRAM_GUIDE = `
-Which command when:
-  status                      Any time, first. Topology beside AWS: roles, Multi-AZ, backups, replica
-                              lag, writer endpoint. Exit 3 when something is wrong, 7 when a region
-                              could not be checked (and nothing else is wrong).
-  drill az-failover           Rehearsal in a quiet hour: forces a Multi-AZ failover of the primary
-                              and measures how long writes were unavailable (~1-2 min).
-  failover --to <region>      The primary's region is failing: promote that region's replica, make it
-                              Multi-AZ, switch the writer endpoint, rebuild the other replicas, and
-                              print (or --write-topology) the one-value topology change.
-                              Add --force when the primary's region is down (skips the lag check).
-  failback --to <region>      After a failover, once the old region is healthy: planned move back
-                              with writes fenced, so nothing is lost.
-  restore --time <ISO>|--latest
-                              Bad data written (a bad deploy, a DELETE without WHERE): restore to a
-                              new instance beside the primary and print its endpoint.
+const GUIDE_WIDTH = 100;
+const SYNOPSIS_COLUMN = 30;
 
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  text.split(/\s+/).forEach((word) => {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  });
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** "Which command when": one paragraph per command, from the commands' own declarations. */
+export function whichCommandWhen(commands: readonly CommandDeclaration[]): string {
+  const indent = ' '.repeat(SYNOPSIS_COLUMN);
+  const lines = commands.flatMap(({ guide }) => {
+    const text = wrap(guide.when, GUIDE_WIDTH - SYNOPSIS_COLUMN).map((line) => `${indent}${line}`);
+    const head = `  ${guide.synopsis}`;
+    if (head.length < SYNOPSIS_COLUMN) return [`${head.padEnd(SYNOPSIS_COLUMN)}${text[0].trimStart()}`, ...text.slice(1)];
+    return [head, ...text];
+  });
+  return ['Which command when:', ...lines].join('\n');
+}
+
+/** After the guide's command list: what every changing command does, AWS access and examples. */
+export const PROGRAM_NOTES = `
 Commands that change anything:
   - are a DRY RUN by default: they run their read-only pre-checks, then print the ordered steps and
     every AWS call they would make. Nothing is changed.
@@ -33,8 +49,9 @@ Commands that change anything:
     (timeline, measured RTO, estimated RPO) next to the journal.
 
 AWS access uses the standard SDK configuration: the default credential chain, --profile or
-AWS_PROFILE, AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS (..._SSM, ..._CLOUDWATCH). The region of every
-call comes from the topology, so AWS_REGION is not needed.
+AWS_PROFILE, AWS_ENDPOINT_URL or one per service (AWS_ENDPOINT_URL_RDS, ..._SSM, ..._CLOUDWATCH,
+..._ELASTICACHE, ..._KINESIS, ..._LAMBDA, ..._DYNAMODB). The region of every call comes from the
+topology, so AWS_REGION is not needed.
 
 Examples:
   npm run dr-runbook -- status

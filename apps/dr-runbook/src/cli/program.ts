@@ -1,25 +1,20 @@
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { isPlatformRegion, regionByName, TopologyError } from '@xyz/topology';
-import { failbackCommand } from '../commands/failback';
-import { failoverCommand } from '../commands/failover';
-import { drillAzFailoverCommand } from '../commands/drill-az-failover';
-import { CATCH_UP_LAG_BOUNDS, MAX_LAG_BOUNDS } from '../commands/request-fields';
-import { restoreCommand } from '../commands/restore';
-import { renderStatus, statusReport } from '../commands/status';
+import { TopologyError } from '@xyz/topology';
+import { longFlag, type OptionDeclaration, type OptionValues } from '../commands/declaration';
+import { COMMAND_GROUPS, COMMANDS, type RegisteredCommand } from '../commands/registry';
 import { AbortedError, CheckFailedError, InputError, NotConfirmedError } from '../core/errors';
 import { boundsText } from '../core/bounds';
-import { compactTimestamp } from '../core/format';
-import type { ChangingCommand, CommandEnv } from '../runbook/command';
+import type { ChangingCommand, CommandEnv, ReadOnlyCommand } from '../runbook/command';
 import { DEFAULT_POLL_INTERVAL_MS, POLL_INTERVAL_BOUNDS, timingFor } from '../runbook/step';
 import { commandEnv, type CommonOptions, makeLogger } from './environment';
 import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from './exit-codes';
-import { PROGRAM_DESCRIPTION, PROGRAM_GUIDE } from './help';
+import { PROGRAM_DESCRIPTION, PROGRAM_NOTES, whichCommandWhen } from './help';
 import { type CliIo, printerFor } from './io';
-import { dbIdentifier, parseIsoTime, secondsIn } from './parse';
+import { secondsIn } from './parse';
 import { runChangingCommand } from './run-changing';
 
-const STATUS_EXIT = { healthy: ExitCode.Ok, unhealthy: ExitCode.ChecksFailed, 'cannot-check': ExitCode.CouldNotCheck } as const;
+const VERDICT_EXIT = { ok: ExitCode.Ok, problems: ExitCode.ChecksFailed, unchecked: ExitCode.CouldNotCheck } as const;
 
 interface ChangingCliOptions extends CommonOptions {
   readonly execute?: boolean;
@@ -52,12 +47,20 @@ function changingOptions(command: Command): Command {
     );
 }
 
+function commanderOption(declared: OptionDeclaration): Option {
+  const option = new Option(declared.flags, declared.description);
+  if (declared.parse) option.argParser(declared.parse);
+  if (declared.defaultValue !== undefined) option.default(declared.defaultValue);
+  if (declared.conflicts) option.conflicts(declared.conflicts);
+  return option;
+}
+
 /** The request fields the user actually typed (not defaults), to compare with a resumed run. */
-function typedFields(command: Command, options: Readonly<Record<string, string>>): Record<string, unknown> {
+function typedFields(command: Command, declared: readonly OptionDeclaration[]): Record<string, unknown> {
   const typed: Record<string, unknown> = {};
-  Object.entries(options).forEach(([field, flag]) => {
-    const option = command.options.find((entry) => entry.long === flag);
-    if (option && command.getOptionValueSource(option.attributeName()) === 'cli') typed[field] = command.getOptionValue(option.attributeName());
+  declared.forEach((entry) => {
+    const option = command.options.find((candidate) => candidate.long === longFlag(entry));
+    if (entry.field && option && command.getOptionValueSource(option.attributeName()) === 'cli') typed[entry.field] = command.getOptionValue(option.attributeName());
   });
   return typed;
 }
@@ -67,21 +70,20 @@ class Cli {
 
   constructor(private readonly io: CliIo) {}
 
-  async status(options: CommonOptions): Promise<void> {
+  async readOnly<Report>(command: ReadOnlyCommand<Report>, options: CommonOptions): Promise<void> {
     await this.withEnv(options, async (env) => {
       const printer = printerFor(this.io, options.json === true);
-      const report = await statusReport(env);
+      const report = await command.read(env);
       if (options.json) printer.document(report);
-      else renderStatus(report).forEach((line) => printer.line(line));
-      this.exitCode = STATUS_EXIT[report.health];
+      else command.render(report).forEach((line) => printer.line(line));
+      this.exitCode = VERDICT_EXIT[command.verdict(report)];
     });
   }
 
-  /** `typed` gives the request from the options (defaults filled in); the command's schema checks it. */
-  async changing<Request, Plan>(command: ChangingCommand<Request, Plan>, options: ChangingCliOptions, cliCommand: Command, typed: (env: CommandEnv) => Record<string, unknown>): Promise<void> {
+  async changing<Request, Plan>(command: ChangingCommand<Request, Plan>, options: ChangingCliOptions & OptionValues, cliCommand: Command): Promise<void> {
     if (options.yes && !options.execute) throw new InputError('--yes only makes sense with --execute');
     await this.withEnv(options, async (env) => {
-      const fresh = options.resume ? undefined : typed(env);
+      const fresh = options.resume ? undefined : command.request(options, { topology: env.topology, now: this.io.clock.now() });
       const printer = printerFor(this.io, options.json === true);
       this.exitCode = await runChangingCommand(
         command,
@@ -112,96 +114,36 @@ class Cli {
   }
 }
 
-function requireTo(to: string | undefined, usage: string): string {
-  if (!to) throw new InputError(`${usage}: --to <region> is required (or --resume to continue an unfinished run)`);
-  return to;
+/** The commander command a usage is typed as; 'drill az-failover' lives under a 'drill' group. */
+function commandFor(program: Command, usage: string): Command {
+  const words = usage.split(' ');
+  const parent = words.slice(0, -1).reduce(
+    (group, word) => group.commands.find((existing) => existing.name() === word) ?? group.command(word).description(COMMAND_GROUPS[word] ?? '').helpCommand(false),
+    program,
+  );
+  return parent.command(words[words.length - 1]);
 }
 
+function addCommand(program: Command, cli: Cli, entry: RegisteredCommand): void {
+  const command = commandFor(program, entry.usage).description(entry.summary);
+  entry.options.forEach((declared) => command.addOption(commanderOption(declared)));
+  (entry.kind === 'changing' ? changingOptions : commonOptions)(command);
+  command.addHelpText('after', `\n${entry.details ? `${entry.details}\n\n` : ''}${EXIT_CODE_HELP}\n`);
+  if (entry.kind === 'changing') command.action((options: ChangingCliOptions & OptionValues, self: Command) => cli.changing(entry, options, self));
+  else command.action((options: CommonOptions) => cli.readOnly(entry, options));
+}
+
+/** The command line, built from the registry of commands (commands/registry.ts). */
 export function buildProgram(cli: Cli, io: CliIo): Command {
   const program = new Command('dr-runbook')
     .description(PROGRAM_DESCRIPTION)
     .usage('<command> [options]')
-    .addHelpText('after', `${PROGRAM_GUIDE}\n${EXIT_CODE_HELP}\n`)
+    .addHelpText('after', `\n${whichCommandWhen(COMMANDS)}\n${PROGRAM_NOTES}\n${EXIT_CODE_HELP}\n`)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .showHelpAfterError('(add --help for the options)')
     .helpCommand(false);
-
-  commonOptions(program.command('status'))
-    .description('compare the topology with AWS: the databases (status, role, Multi-AZ, backups, latest restorable time, replica sources and lag, writer endpoint), Redis, the device event pipeline and the alarms; exit 3 when unhealthy, 7 when something could not be checked')
-    .addHelpText(
-      'after',
-      `\nRead-only. Per region: the MySQL instance and the writer endpoint parameter; the Redis replication\ngroup (available, Multi-AZ, automatic failover); the platform's CloudWatch alarms in ALARM (names\nstarting with the topology prefix, e.g. xyz-prod-). In the stream's home region: the Kinesis stream\n(ACTIVE, open shards and retention as the topology says), the Lambda event source mapping from it\nto the processor (Enabled) and the DynamoDB table (ACTIVE, stream on).\n\nExit 0 when everything was checked and is healthy; 3 when a finding is an error (drift,\nlag above the alarm threshold, a missing instance or service, a writer endpoint that points\nelsewhere, an alarm in ALARM), even if something else could not be checked; 7 when nothing checked is wrong but something could not be\nchecked (no credentials, access denied, a region or endpoint that does not answer: "cannot check",\nwith the reason). Exit 7 says nothing about the part that could not be checked.\n\n${EXIT_CODE_HELP}\n`,
-    )
-    .action((options: CommonOptions) => cli.status(options));
-
-  const drill = program.command('drill').description('rehearsals; `drill az-failover` forces a Multi-AZ failover of the primary and measures it').helpCommand(false);
-  changingOptions(drill.command('az-failover'))
-    .description('force a Multi-AZ failover of the primary (RebootDBInstance ForceFailover) and measure the time until it is available again')
-    .addHelpText('after', `\nPre-checks: the primary is Multi-AZ, available and not already rebooting.\nConnections drop for about 1-2 minutes; run it in a quiet hour.\n\n${EXIT_CODE_HELP}\n`)
-    .action((options: ChangingCliOptions, command: Command) => cli.changing(drillAzFailoverCommand, options, command, () => ({})));
-
-  changingOptions(
-    program
-      .command('failover')
-      .description("regional failover: promote the replica in --to, make it Multi-AZ, switch the writer endpoint, rebuild the other replicas, update the topology")
-      .option('--to <region>', 'region whose replica becomes the primary')
-      .option('--force', "the primary's region is down: skip the replica lag check and do not require the primary to answer")
-      .addOption(new Option('--max-lag <seconds>', `refuse (without --force) when ReplicaLag is above this, ${boundsText(MAX_LAG_BOUNDS)} (default: the topology alarm threshold)`).argParser(secondsIn(MAX_LAG_BOUNDS)))
-      .option('--write-topology', 'write the new primaryRegion into the topology file (otherwise the change is printed)'),
-  )
-    .addHelpText(
-      'after',
-      `\nSteps: fence the old primary if it answers (read_only=1), promote with the topology's backup\nretention, start Multi-AZ, point the writer endpoint parameter at it in every region, wait for\nMulti-AZ, rebuild the surviving replicas (the old ones are renamed *-stale-* and kept), then the\ntopology change. Pre-checks: the target is an available replica of the current primary, not\nbacking-up, and its lag is under --max-lag (unless --force).\n\nExamples:\n  npm run dr-runbook -- failover --to us-west-2                    # checks and plan only\n  npm run dr-runbook -- failover --to us-west-2 --force --execute  # us-east-1 is down\n  npm run dr-runbook -- failover --resume --execute                # continue a stopped run\n\n${EXIT_CODE_HELP}\n`,
-    )
-    .action((options: ChangingCliOptions & { to?: string; force?: boolean; maxLag?: number; writeTopology?: boolean }, command: Command) =>
-      cli.changing(failoverCommand, options, command, (env) => ({
-        to: requireTo(options.to, 'failover'),
-        force: options.force === true,
-        maxLagSeconds: options.maxLag ?? env.topology.alarms.rdsReplicaLagSeconds,
-        writeTopology: options.writeTopology === true,
-      })),
-    );
-
-  changingOptions(
-    program
-      .command('failback')
-      .description('planned return of the primary to a recovered region: new replica there, catch up, fence writes, promote, switch the endpoint, rebuild the replicas')
-      .option('--to <region>', 'recovered region that becomes the primary again')
-      .addOption(new Option('--catch-up-lag <seconds>', `ReplicaLag the new replica must reach before writes are fenced, ${boundsText(CATCH_UP_LAG_BOUNDS)}`).argParser(secondsIn(CATCH_UP_LAG_BOUNDS)).default(5))
-      .option('--write-topology', 'write the new primaryRegion into the topology file (otherwise the change is printed)'),
-  )
-    .addHelpText(
-      'after',
-      `\nWrites are fenced by setting read_only=1 in the current primary's parameter group (it binds the\nRDS master user too); the runbook then waits until the replica reports ReplicaLag 0 after the\nfence, so the promotion loses nothing. Writes fail from the fence until the endpoint switch.\n\nExample:\n  npm run dr-runbook -- failback --to us-east-1 --execute --write-topology\n\n${EXIT_CODE_HELP}\n`,
-    )
-    .action((options: ChangingCliOptions & { to?: string; catchUpLag?: number; writeTopology?: boolean }, command: Command) =>
-      cli.changing(failbackCommand, options, command, () => ({ to: requireTo(options.to, 'failback'), catchUpLagSeconds: options.catchUpLag ?? 5, writeTopology: options.writeTopology === true })),
-    );
-
-  changingOptions(
-    program
-      .command('restore')
-      .description("point-in-time restore into a NEW instance (the source is untouched), with the region's security groups, parameter group and subnet group; prints its endpoint")
-      .addOption(new Option('--time <iso-8601>', 'restore time with a zone, e.g. 2025-03-01T02:15:00Z').argParser(parseIsoTime).conflicts('latest'))
-      .option('--latest', 'restore to the latest restorable time')
-      .option('--region <region>', 'region of the source (default: the primary region)')
-      .addOption(new Option('--source <id>', "source instance (default: the region's instance from the topology)").argParser(dbIdentifier))
-      .addOption(new Option('--target-id <id>', 'identifier of the new instance (default: <source>-pitr-<yyyymmddhhmm>)').argParser(dbIdentifier)),
-  )
-    .addHelpText('after', `\nThe time must be inside the source's restore window (its automated backup retention).\n\nExample:\n  npm run dr-runbook -- restore --time 2025-03-01T02:15:00Z --target-id orders-before-bad-deploy --execute\n\n${EXIT_CODE_HELP}\n`)
-    .action((options: ChangingCliOptions & { time?: string; latest?: boolean; region?: string; source?: string; targetId?: string }, command: Command) =>
-      cli.changing(restoreCommand, options, command, (env) => {
-        if (!options.time && !options.latest) throw new InputError('restore: give --time <ISO-8601> or --latest');
-        const region = options.region ?? env.topology.primaryRegion;
-        // An unknown region is reported by the request schema; the source then has no default.
-        const source = options.source ?? (isPlatformRegion(env.topology, region) ? regionByName(env.topology, region).names.dbInstanceIdentifier : '');
-        const targetId = options.targetId ?? `${source}-pitr-${compactTimestamp(io.clock.now()).replace('T', '').slice(0, 12)}`;
-        if (targetId.length > 63) throw new InputError(`restore: the default target identifier ${targetId} is too long; pass --target-id`);
-        return { region, source, time: options.time ?? null, targetId };
-      }),
-    );
-
+  COMMANDS.forEach((entry) => addCommand(program, cli, entry));
   return program;
 }
 

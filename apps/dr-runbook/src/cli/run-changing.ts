@@ -1,4 +1,5 @@
 import { formatDuration, compactTimestamp, isoTime } from '../core/format';
+import { requestFlags } from '../commands/declaration';
 import { CheckFailedError, InputError } from '../core/errors';
 import type { ChangingCommand, CommandEnv, RequestContext, RunIdentity } from '../runbook/command';
 import { Journal } from '../runbook/journal';
@@ -57,7 +58,7 @@ function resumed<Request, Plan>(command: ChangingCommand<Request, Plan>, journal
   };
   const fromJournal = (root: string): ValueOrigin => ({ kind: 'journal', file: journal.file, root });
   const saved = validated(command.requestSchema(ctx), doc.request, fromJournal('request'));
-  const request = validated(command.requestSchema(ctx), resumeRequest(command as ChangingCommand<Request, unknown>, saved, options.explicit), { kind: 'cli', options: command.options });
+  const request = validated(command.requestSchema(ctx), resumeRequest(command as ChangingCommand<Request, unknown>, saved, options.explicit), { kind: 'cli', options: requestFlags(command.options) });
   const plan = validated(command.planSchema(ctx, request), doc.plan, fromJournal('plan'));
   return { request, plan, run: { runId: doc.runId, startedAt: Date.parse(doc.startedAt) }, journal };
 }
@@ -74,7 +75,7 @@ async function load<Request, Plan>(command: ChangingCommand<Request, Plan>, type
     return resumed(command, latest, options, env);
   }
   if (typed === undefined) throw new InputError(`${command.usage}: missing options`);
-  const request = validated(command.requestSchema({ topology: env.topology, now: env.clock.now(), targetPromoted: false }), typed, { kind: 'cli', options: command.options });
+  const request = validated(command.requestSchema({ topology: env.topology, now: env.clock.now(), targetPromoted: false }), typed, { kind: 'cli', options: requestFlags(command.options) });
   if (latest?.stoppedPartWay) {
     const text = `an unfinished ${command.usage} run exists: ${latest.doc.runId} (${latest.doc.status}). Continue it with --resume, or move ${latest.dir} elsewhere to start over.`;
     if (options.execute) throw new InputError(text);

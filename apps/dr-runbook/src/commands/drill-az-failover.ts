@@ -107,10 +107,19 @@ function planSchema(ctx: RequestContext) {
 }
 
 export const drillAzFailoverCommand: ChangingCommand<DrillRequest, DrillPlan> = {
+  kind: 'changing',
   name: 'drill-az-failover',
-  usage: 'drill az-failover',
   resumeOverridable: [],
-  options: {},
+  usage: 'drill az-failover',
+  summary: 'force a Multi-AZ failover of the primary (RebootDBInstance ForceFailover) and measure the time until it is available again',
+  guide: {
+    synopsis: 'drill az-failover',
+    when: 'Rehearsal in a quiet hour: forces a Multi-AZ failover of the primary and measures how long writes were unavailable (~1-2 min).',
+  },
+  details: `Pre-checks: the primary is Multi-AZ, available and not already rebooting.
+Connections drop for about 1-2 minutes; run it in a quiet hour.`,
+  options: [],
+  request: () => ({}),
   requestSchema: () => z.strictObject({}),
   planSchema,
   headline: () => 'Drill: forced Multi-AZ failover of the primary',

@@ -10,7 +10,9 @@ import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } 
 import { promotionSteps } from './promotion-steps';
 import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
 import { planReplicaRebuilds } from './replica-rebuilds';
-import { CATCH_UP_LAG_BOUNDS, platformRegion, seconds, targetRegion } from './request-fields';
+import { boundsText } from '../core/bounds';
+import { secondsIn } from '../cli/parse';
+import { CATCH_UP_LAG_BOUNDS, platformRegion, requiredTarget, seconds, targetRegion } from './request-fields';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 import { STEP } from '../runbook/step-ids';
 
@@ -158,11 +160,41 @@ function planSchema(ctx: RequestContext, request: FailbackRequest) {
     });
 }
 
+/** "Near zero": writes are fenced once the new replica is this close. */
+const DEFAULT_CATCH_UP_LAG_SECONDS = 5;
+
 export const failbackCommand: ChangingCommand<FailbackRequest, FailbackPlan> = {
+  kind: 'changing',
   name: 'failback',
-  usage: 'failback',
   resumeOverridable: ['writeTopology'],
-  options: { to: '--to', catchUpLagSeconds: '--catch-up-lag', writeTopology: '--write-topology' },
+  usage: 'failback',
+  summary: 'planned return of the primary to a recovered region: new replica there, catch up, fence writes, promote, switch the endpoint, rebuild the replicas',
+  guide: {
+    synopsis: 'failback --to <region>',
+    when: 'After a failover, once the old region is healthy: planned move back with writes fenced, so nothing is lost.',
+  },
+  details: `Writes are fenced by setting read_only=1 in the current primary's parameter group (it binds the
+RDS master user too); the runbook then waits until the replica reports ReplicaLag 0 after the
+fence, so the promotion loses nothing. Writes fail from the fence until the endpoint switch.
+
+Example:
+  npm run dr-runbook -- failback --to us-east-1 --execute --write-topology`,
+  options: [
+    { flags: '--to <region>', description: 'recovered region that becomes the primary again', field: 'to' },
+    {
+      flags: '--catch-up-lag <seconds>',
+      description: `ReplicaLag the new replica must reach before writes are fenced, ${boundsText(CATCH_UP_LAG_BOUNDS)}`,
+      field: 'catchUpLagSeconds',
+      parse: secondsIn(CATCH_UP_LAG_BOUNDS),
+      defaultValue: DEFAULT_CATCH_UP_LAG_SECONDS,
+    },
+    { flags: '--write-topology', description: 'write the new primaryRegion into the topology file (otherwise the change is printed)', field: 'writeTopology' },
+  ],
+  request: (options) => ({
+    to: requiredTarget(options.to, 'failback'),
+    catchUpLagSeconds: typeof options.catchUpLag === 'number' ? options.catchUpLag : DEFAULT_CATCH_UP_LAG_SECONDS,
+    writeTopology: options.writeTopology === true,
+  }),
   requestSchema,
   planSchema,
   headline: (request) => `Planned failback of the primary to ${request.to}`,

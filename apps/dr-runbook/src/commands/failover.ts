@@ -10,7 +10,9 @@ import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } 
 import { promotionSteps } from './promotion-steps';
 import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
 import { planReplicaRebuilds } from './replica-rebuilds';
-import { MAX_LAG_BOUNDS, platformRegion, seconds, targetRegion } from './request-fields';
+import { boundsText } from '../core/bounds';
+import { secondsIn } from '../cli/parse';
+import { MAX_LAG_BOUNDS, platformRegion, requiredTarget, seconds, targetRegion } from './request-fields';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 import { STEP } from '../runbook/step-ids';
 
@@ -161,10 +163,42 @@ function planSchema(ctx: RequestContext, request: FailoverRequest) {
 }
 
 export const failoverCommand: ChangingCommand<FailoverRequest, FailoverPlan> = {
+  kind: 'changing',
   name: 'failover',
-  usage: 'failover',
   resumeOverridable: ['writeTopology'],
-  options: { to: '--to', force: '--force', maxLagSeconds: '--max-lag', writeTopology: '--write-topology' },
+  usage: 'failover',
+  summary: 'regional failover: promote the replica in --to, make it Multi-AZ, switch the writer endpoint, rebuild the other replicas, update the topology',
+  guide: {
+    synopsis: 'failover --to <region>',
+    when: "The primary's region is failing: promote that region's replica, make it Multi-AZ, switch the writer endpoint, rebuild the other replicas, and print (or --write-topology) the one-value topology change. Add --force when the primary's region is down (skips the lag check).",
+  },
+  details: `Steps: fence the old primary if it answers (read_only=1), promote with the topology's backup
+retention, start Multi-AZ, point the writer endpoint parameter at it in every region, wait for
+Multi-AZ, rebuild the surviving replicas (the old ones are renamed *-stale-* and kept), then the
+topology change. Pre-checks: the target is an available replica of the current primary, not
+backing-up, and its lag is under --max-lag (unless --force).
+
+Examples:
+  npm run dr-runbook -- failover --to us-west-2                    # checks and plan only
+  npm run dr-runbook -- failover --to us-west-2 --force --execute  # us-east-1 is down
+  npm run dr-runbook -- failover --resume --execute                # continue a stopped run`,
+  options: [
+    { flags: '--to <region>', description: 'region whose replica becomes the primary', field: 'to' },
+    { flags: '--force', description: "the primary's region is down: skip the replica lag check and do not require the primary to answer", field: 'force' },
+    {
+      flags: '--max-lag <seconds>',
+      description: `refuse (without --force) when ReplicaLag is above this, ${boundsText(MAX_LAG_BOUNDS)} (default: the topology alarm threshold)`,
+      field: 'maxLagSeconds',
+      parse: secondsIn(MAX_LAG_BOUNDS),
+    },
+    { flags: '--write-topology', description: 'write the new primaryRegion into the topology file (otherwise the change is printed)', field: 'writeTopology' },
+  ],
+  request: (options, { topology }) => ({
+    to: requiredTarget(options.to, 'failover'),
+    force: options.force === true,
+    maxLagSeconds: typeof options.maxLag === 'number' ? options.maxLag : topology.alarms.rdsReplicaLagSeconds,
+    writeTopology: options.writeTopology === true,
+  }),
   requestSchema,
   planSchema,
   headline: (request) => `Regional failover to ${request.to}`,

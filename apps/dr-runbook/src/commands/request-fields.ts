@@ -1,6 +1,7 @@
 import { isAwsRegion, isPlatformRegion, primaryRegionOf, type Topology } from '@xyz/topology';
 import { z } from 'zod';
 import { boundsText, type SecondsBounds, withinBounds } from '../core/bounds';
+import { InputError } from '../core/errors';
 import type { RequestContext } from '../runbook/command';
 
 /*
@@ -77,4 +78,10 @@ export function targetRegion(ctx: RequestContext) {
     (value) => ctx.targetPromoted || value !== primary.region,
     { error: (issue) => `${String(issue.input)} is already the primary region in the topology (${primary.names.dbInstanceIdentifier}). Run \`status\` to compare the topology with AWS.` },
   );
+}
+
+/** --to of failover and failback: required, unless the run is resumed (its journal has it). */
+export function requiredTarget(to: unknown, usage: string): string {
+  if (typeof to !== 'string' || to === '') throw new InputError(`${usage}: --to <region> is required (or --resume to continue an unfinished run)`);
+  return to;
 }

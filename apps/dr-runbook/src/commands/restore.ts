@@ -1,14 +1,15 @@
 import type { RestoreDBInstanceToPointInTimeCommandInput } from '@aws-sdk/client-rds';
-import { databaseInstanceSettings, type DatabaseInstanceSettings, regionByName, type Topology } from '@xyz/topology';
+import { databaseInstanceSettings, type DatabaseInstanceSettings, isPlatformRegion, regionByName, type Topology } from '@xyz/topology';
 import { z } from 'zod';
 import { AwsCallError } from '../aws/gateway';
 import { BRIEF_RETRY } from '../aws/retry-policy';
-import { StepError } from '../core/errors';
-import { formatDuration } from '../core/format';
+import { InputError, StepError } from '../core/errors';
+import { compactTimestamp, formatDuration } from '../core/format';
 import type { ChangingCommand, CheckResult, CommandEnv, RequestContext, RunIdentity } from '../runbook/command';
 import { found, pollUntil } from '../runbook/poll';
 import type { Step } from '../runbook/step';
 import { expectValue, namesOf, placementSchema } from './plan-fields';
+import { dbIdentifier, parseIsoTime } from '../cli/parse';
 import { pastTime, platformRegion, rdsIdentifier } from './request-fields';
 import { factNumber, probeInstance } from './shared';
 import { STEP } from '../runbook/step-ids';
@@ -181,10 +182,36 @@ function planSchema(_ctx: RequestContext, request: RestoreRequest) {
 }
 
 export const restoreCommand: ChangingCommand<RestoreRequest, RestorePlan> = {
+  kind: 'changing',
   name: 'restore',
-  usage: 'restore',
   resumeOverridable: [],
-  options: { region: '--region', source: '--source', time: '--time', targetId: '--target-id' },
+  usage: 'restore',
+  summary: "point-in-time restore into a NEW instance (the source is untouched), with the region's security groups, parameter group and subnet group; prints its endpoint",
+  guide: {
+    synopsis: 'restore --time <ISO>|--latest',
+    when: 'Bad data written (a bad deploy, a DELETE without WHERE): restore to a new instance beside the primary and print its endpoint.',
+  },
+  details: `The time must be inside the source's restore window (its automated backup retention).
+
+Example:
+  npm run dr-runbook -- restore --time 2025-03-01T02:15:00Z --target-id orders-before-bad-deploy --execute`,
+  options: [
+    { flags: '--time <iso-8601>', description: 'restore time with a zone, e.g. 2025-03-01T02:15:00Z', field: 'time', parse: parseIsoTime, conflicts: 'latest' },
+    { flags: '--latest', description: 'restore to the latest restorable time' },
+    { flags: '--region <region>', description: 'region of the source (default: the primary region)', field: 'region' },
+    { flags: '--source <id>', description: "source instance (default: the region's instance from the topology)", field: 'source', parse: dbIdentifier },
+    { flags: '--target-id <id>', description: 'identifier of the new instance (default: <source>-pitr-<yyyymmddhhmm>)', field: 'targetId', parse: dbIdentifier },
+  ],
+  request(options, { topology, now }) {
+    const time = typeof options.time === 'string' ? options.time : undefined;
+    if (!time && options.latest !== true) throw new InputError('restore: give --time <ISO-8601> or --latest');
+    const region = typeof options.region === 'string' ? options.region : topology.primaryRegion;
+    // An unknown region is reported by the request schema; the source then has no default.
+    const source = typeof options.source === 'string' ? options.source : isPlatformRegion(topology, region) ? regionByName(topology, region).names.dbInstanceIdentifier : '';
+    const targetId = typeof options.targetId === 'string' ? options.targetId : `${source}-pitr-${compactTimestamp(now).replace('T', '').slice(0, 12)}`;
+    if (targetId.length > 63) throw new InputError(`restore: the default target identifier ${targetId} is too long; pass --target-id`);
+    return { region, source, time: time ?? null, targetId };
+  },
   requestSchema,
   planSchema,
   headline: (request) => `Point-in-time restore of ${request.source} (${request.region}) to ${request.time ?? 'the latest restorable time'}`,

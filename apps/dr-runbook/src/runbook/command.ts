@@ -1,6 +1,7 @@
 import type { Topology } from '@xyz/topology';
 import type { z } from 'zod';
 import type { AwsServices } from '../aws/services';
+import type { CommandDeclaration, OptionValues, RequestDefaults } from '../commands/declaration';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { JournalDocument } from './journal';
@@ -56,15 +57,17 @@ export interface RunIdentity {
 }
 
 /** A command that changes AWS: read-only pre-checks, then journalled, idempotent steps. */
-export interface ChangingCommand<Request, Plan> {
+export interface ChangingCommand<Request, Plan> extends CommandDeclaration {
+  readonly kind: 'changing';
   /** Journal key and run-id prefix, e.g. "failover", "drill-az-failover". */
   readonly name: string;
-  /** How the user types it, e.g. "failover", "drill az-failover". */
-  readonly usage: string;
   /** Options that a --resume may switch on although the first attempt did not have them. */
   readonly resumeOverridable: readonly (keyof Request & string)[];
-  /** The command-line option that sets each request field, e.g. maxLagSeconds: '--max-lag'. */
-  readonly options: { readonly [K in keyof Request & string]-?: string };
+  /**
+   * The request from the options typed (defaults filled in), before the request schema checks it.
+   * Throws InputError for what the schema cannot say well (a missing --to).
+   */
+  request(options: OptionValues, defaults: RequestDefaults): Record<string, unknown>;
   /** The request, as typed options and a resumed journal must both satisfy it. */
   requestSchema(ctx: RequestContext): z.ZodType<Request>;
   /** A plan read back from a journal must fit the topology and its request. */
@@ -80,4 +83,14 @@ export interface ChangingCommand<Request, Plan> {
   /** The database identifier the user must type to confirm. */
   confirmation(plan: Plan): string;
   measures(env: CommandEnv, doc: JournalDocument, request: Request, plan: Plan): RunMeasures;
+}
+
+/** A command that only reads: it changes nothing in AWS and keeps no journal. */
+export interface ReadOnlyCommand<Report> extends CommandDeclaration {
+  readonly kind: 'read-only';
+  read(env: CommandEnv): Promise<Report>;
+  /** The report for people; --json prints the report itself. */
+  render(report: Report): string[];
+  /** ok: exit 0. problems: exit 3. unchecked (nothing checked is wrong, something could not be checked): exit 7. */
+  verdict(report: Report): 'ok' | 'problems' | 'unchecked';
 }

@@ -27,11 +27,11 @@ async function pipelineStatus(aws: AwsServices, topology: Topology, region: stri
   const options = { retry: BRIEF_RETRY };
   const [stream, mappings, table] = await Promise.all([
     settle(aws.streams.describe(region, deviceEventStream, options)),
-    settle(aws.eventSources.ofFunction(region, streamProcessorFunction, options)),
+    settle(aws.eventSources.ofSource(region, `arn:aws:kinesis:${region}:${topology.accountId}:stream/${deviceEventStream}`, options)),
     settle(aws.tables.describe(region, deviceEventTable, options)),
   ]);
-  // The function may have other sources; the one that matters reads the device event stream.
-  const fromStream = 'error' in mappings ? mappings : { value: mappings.value.find((mapping) => mapping.eventSourceArn.endsWith(`:stream/${deviceEventStream}`)) };
+  // Looked up by the stream's ARN, which Lambda matches exactly; the one that matters feeds the processor.
+  const fromStream = 'error' in mappings ? mappings : { value: mappings.value.find((mapping) => mapping.functionArn.endsWith(`:function:${streamProcessorFunction}`)) };
   return {
     stream: serviceRead(deviceEventStream, stream),
     eventSourceMapping: serviceRead(streamProcessorFunction, fromStream),

@@ -3,9 +3,7 @@ import { collectStatus } from './collect';
 import { findingsFor } from './findings';
 import type { StatusReport } from './model';
 
-export type { Finding, RegionStatus, Severity, StatusReport } from './model';
-export { renderStatus } from './render';
-
+/** Reads every region and compares it with the topology. Read-only. */
 export async function statusReport(env: CommandEnv): Promise<StatusReport> {
   const regions = await collectStatus(env.aws, env.topology);
   const findings = findingsFor(env.topology, regions);
