@@ -34,7 +34,7 @@ export class SimServices {
       case 'kinesis:DescribeStreamSummary':
         return this.streamSummary(region, String(input.StreamName));
       case 'lambda:ListEventSourceMappings':
-        return this.eventSourceMappings(region, String(input.FunctionName));
+        return this.eventSourceMappings(region, input);
       case 'dynamodb:DescribeTable':
         return this.table(region, String(input.TableName));
       default:
@@ -110,8 +110,14 @@ export class SimServices {
     };
   }
 
-  private eventSourceMappings(region: string, functionName: string): unknown {
-    const mappings = this.state.eventSourceMappings.filter((entry) => entry.region === region && entry.functionName === functionName);
+  /** Filters by FunctionName or EventSourceArn, as Lambda does. */
+  private eventSourceMappings(region: string, input: Record<string, unknown>): unknown {
+    const mappings = this.state.eventSourceMappings.filter(
+      (entry) =>
+        entry.region === region &&
+        (input.FunctionName === undefined || entry.functionName === input.FunctionName) &&
+        (input.EventSourceArn === undefined || this.streamArn(region, entry.streamName) === input.EventSourceArn),
+    );
     return {
       EventSourceMappings: mappings.map((mapping) => ({
         UUID: mapping.uuid,
