@@ -1,5 +1,5 @@
-// The app of cdktf.json (`npx cdktf synth`, `list`, `diff`): runs every stack app (the projects
-// under apps/ tagged kind:stack) in this one process, each exactly as its synth target runs it,
+// The app of cdktf.json (`npx cdktf synth`, `list`, `diff`): runs every stack app (the folders
+// apps/<stack> with a stack.json) in this one process, each exactly as its synth target runs it,
 // into CDKTF_OUTDIR (set by the cdktf CLI; default cdktf.out).
 //
 // Each stack app is its own cdktf App, and an App writes manifest.json listing only its own stack;
@@ -9,17 +9,14 @@ const { join, resolve } = require('node:path');
 const { runTypeScript } = require('../run-ts.cjs');
 
 const root = resolve(__dirname, '..', '..');
-const STACK_TAG = 'kind:stack';
+const STACK_MARKER = 'stack.json';
 const MANIFEST = 'manifest.json';
 
-/** The stack projects: apps/<name>/project.json tagged kind:stack, in name order. */
+/** The stack apps: apps/<name> with a stack.json, in name order. */
 function stackApps() {
   const apps = join(root, 'apps');
   return readdirSync(apps)
-    .filter((name) => {
-      const file = join(apps, name, 'project.json');
-      return existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')).tags ?? []).includes(STACK_TAG);
-    })
+    .filter((name) => existsSync(join(apps, name, STACK_MARKER)))
     .sort();
 }
 

@@ -14,6 +14,7 @@ export {
   DEFAULT_ENVIRONMENT,
   ENVIRONMENT_VARIABLE,
   ENVIRONMENTS_DIR,
+  loadSelectedTopology,
   loadTopology,
   loadTopologyFile,
   TOPOLOGY_DIR_VARIABLE,
@@ -32,6 +33,7 @@ export type {
   Topology,
 } from './model';
 export type { GlobalResourceNames, RegionResourceNames } from './naming';
+export { type PlatformStack, platformStacks } from './platform-stacks';
 export {
   isPlatformRegion,
   primaryRegionOf,

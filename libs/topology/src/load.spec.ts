@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { availableEnvironments, loadTopology, loadTopologyFile } from './load';
+import { availableEnvironments, loadSelectedTopology, loadTopology, loadTopologyFile } from './load';
 
 describe('loadTopology', () => {
   it('lists the committed environments', () => {
@@ -28,5 +28,26 @@ describe('loadTopology', () => {
     expect(topology.environment).toBe('staging');
     expect(topology.regions[0].names.dbInstanceIdentifier).toBe('xyz-stg-mysql-use1');
     expect(production.regions[0].names.dbInstanceIdentifier).toBe('xyz-prod-mysql-use1');
+  });
+});
+
+describe('loadSelectedTopology', () => {
+  it('loads what XYZ_ENVIRONMENT and XYZ_TOPOLOGY_DIR say at the time of the call, and names the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topology-'));
+    writeFileSync(join(dir, 'staging.json'), JSON.stringify({ ...require('../environments/production.json'), environment: 'staging', environmentShort: 'stg' }));
+    const { topology, file } = loadSelectedTopology({ XYZ_ENVIRONMENT: 'staging', XYZ_TOPOLOGY_DIR: dir });
+    expect([topology.environment, file]).toEqual(['staging', join(dir, 'staging.json')]);
+  });
+
+  it('names the missing file of an unknown environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topology-'));
+    writeFileSync(join(dir, 'production.json'), '{}');
+    expect(() => loadSelectedTopology({ XYZ_ENVIRONMENT: 'staging', XYZ_TOPOLOGY_DIR: dir })).toThrow(
+      `${join(dir, 'staging.json')}: XYZ_ENVIRONMENT: unknown environment "staging" (known: production)`,
+    );
+  });
+
+  it('names a topology directory that does not exist', () => {
+    expect(() => loadSelectedTopology({ XYZ_TOPOLOGY_DIR: '/nonexistent/topology' })).toThrow('XYZ_TOPOLOGY_DIR: the directory /nonexistent/topology does not exist');
   });
 });

@@ -17,7 +17,12 @@ export const TOPOLOGY_DIR_VARIABLE = 'XYZ_TOPOLOGY_DIR';
  * or, when the code runs from a bundle (the synth targets bundle each app with esbuild), by
  * walking up to the workspace.
  */
-export const ENVIRONMENTS_DIR = process.env[TOPOLOGY_DIR_VARIABLE] ? resolve(process.env[TOPOLOGY_DIR_VARIABLE]) : findEnvironmentsDir(__dirname);
+export const ENVIRONMENTS_DIR = environmentsDirOf(process.env);
+
+function environmentsDirOf(env: NodeJS.ProcessEnv): string {
+  const chosen = env[TOPOLOGY_DIR_VARIABLE];
+  return chosen ? resolve(chosen) : findEnvironmentsDir(__dirname);
+}
 
 function findEnvironmentsDir(start: string): string {
   const beside = join(start, '..', 'environments');
@@ -59,4 +64,22 @@ export function loadTopology(environment = process.env[ENVIRONMENT_VARIABLE] || 
     throw new TopologyError(ENVIRONMENT_VARIABLE, `unknown environment "${environment}" (known: ${known.join(', ')})`);
   }
   return loadTopologyFile(topologyFile(environment, dir));
+}
+
+/**
+ * The topology that XYZ_ENVIRONMENT and XYZ_TOPOLOGY_DIR select at the time of the call (not when
+ * this module was loaded), and its file; every error names that file. For long-lived processes
+ * such as the Nx plugin.
+ */
+export function loadSelectedTopology(env: NodeJS.ProcessEnv = process.env): { topology: Topology; file: string } {
+  const environment = env[ENVIRONMENT_VARIABLE] || DEFAULT_ENVIRONMENT;
+  const dir = environmentsDirOf(env);
+  if (!existsSync(dir)) throw new TopologyError(TOPOLOGY_DIR_VARIABLE, `the directory ${dir} does not exist`);
+  const file = topologyFile(environment, dir);
+  try {
+    return { topology: loadTopology(environment, dir), file };
+  } catch (error) {
+    if (error instanceof TopologyError && !error.source) throw new TopologyError(error.field, error.problem, file);
+    throw error;
+  }
 }

@@ -1,75 +1,109 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTopology } from '@xyz/topology';
+import { loadTopology, platformStacks } from '@xyz/topology';
+import { editedTopologyDir, editJson, nx, ROOT } from './run-nx';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const { createDependencies } = require(join(ROOT, 'tools', 'nx', 'topology-dependencies.js')) as {
-  createDependencies: (options: unknown, context: { workspaceRoot: string; projects: Record<string, unknown> }) => Array<{ source: string; target: string; type: string }>;
-};
-
-interface ProjectJson {
-  targets: Record<string, { dependsOn?: Array<string | { projects?: string[]; target: string }> }>;
+interface Target {
+  readonly cache?: boolean;
+  readonly dependsOn?: Array<string | { projects?: string[]; target: string }>;
+  readonly outputs?: string[];
+  readonly configurations?: Record<string, { command?: string }>;
+}
+interface ProjectNode {
+  readonly root: string;
+  readonly tags: string[];
+  readonly implicitDependencies?: string[];
+  readonly targets: Record<string, Target>;
 }
 
-const projectJson = (stack: string) => JSON.parse(readFileSync(join(ROOT, 'apps', stack, 'project.json'), 'utf8')) as ProjectJson;
+const scratch = () => mkdtempSync(join(tmpdir(), 'nx-wiring-'));
 
-describe('the Nx wiring of the stacks follows the topology', () => {
-  const topology = loadTopology('production');
-  const projects = Object.fromEntries(['state-backend', ...topology.regions.map((r) => r.stackName)].map((name) => [name, {}]));
+/** Every project's configuration as nx computes it (nothing runs). */
+function projectGraph(env: NodeJS.ProcessEnv = {}): Record<string, ProjectNode> {
+  const file = join(scratch(), 'graph.json');
+  nx(['graph', `--file=${file}`], env);
+  const { graph } = JSON.parse(readFileSync(file, 'utf8')) as { graph: { nodes: Record<string, { data: ProjectNode }> } };
+  return Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, node.data]));
+}
 
-  it("makes every replica stack depend on the primary's stack, so deploys run primary first", () => {
-    const dependencies = createDependencies(undefined, { workspaceRoot: ROOT, projects });
-    expect(dependencies).toEqual([
-      { source: 'replica-west', target: 'primary-east', type: 'implicit' },
-      { source: 'replica-ohio', target: 'primary-east', type: 'implicit' },
+/** For each stack's deploy task, the deploy tasks nx runs before it (nothing runs). */
+function deployOrder(env: NodeJS.ProcessEnv = {}): Record<string, string[]> {
+  const file = join(scratch(), 'tasks.json');
+  nx(['run-many', '-t', 'deploy', `--graph=${file}`], env);
+  const { tasks } = JSON.parse(readFileSync(file, 'utf8')) as { tasks: { dependencies: Record<string, string[]> } };
+  return Object.fromEntries(
+    Object.entries(tasks.dependencies)
+      .filter(([task]) => task.endsWith(':deploy'))
+      .map(([task, before]) => [task, before.filter((other) => other.endsWith(':deploy')).sort()]),
+  );
+}
+
+const waitsForProcessorBundle = (target: Target | undefined) =>
+  (target?.dependsOn ?? []).some((dep) => typeof dep === 'object' && dep.target === 'bundle' && dep.projects?.includes('stream'));
+
+describe('the stack projects, inferred from the topology (tools/nx/stack-projects.js)', () => {
+  const stacks = platformStacks(loadTopology('production'));
+  const graph = projectGraph();
+  const stackProjects = Object.entries(graph).filter(([, node]) => node.tags.includes('kind:stack'));
+
+  it('are the topology stacks, each in an app folder that holds only its entry point, its test and its stack.json', () => {
+    expect(stackProjects.map(([name, node]) => [name, node.root]).sort()).toEqual(stacks.map((stack) => [stack.name, `apps/${stack.name}`]).sort());
+    for (const stack of stacks) {
+      const files = readdirSync(join(ROOT, 'apps', stack.name), { recursive: true, encoding: 'utf8' }).sort();
+      expect([stack.name, files]).toEqual([stack.name, ['src', join('src', 'main.spec.ts'), join('src', 'main.ts'), 'stack.json']]);
+    }
+  });
+
+  it('have the stack targets: synth cached with its outputs, validate, plan with an offline configuration, deploy never cached, test, lint, typecheck', () => {
+    for (const [name, { targets }] of stackProjects) {
+      expect([name, Object.keys(targets).sort()]).toEqual([name, ['deploy', 'lint', 'plan', 'synth', 'test', 'typecheck', 'validate']]);
+      expect(targets.synth.cache).toBe(true);
+      expect(targets.synth.outputs).toEqual(['{workspaceRoot}/cdktf.out/stacks/{projectName}/cdk.tf.json', '{workspaceRoot}/cdktf.out/stacks/{projectName}/assets']);
+      expect(targets.plan.configurations?.offline.command).toBe(`tsx --tsconfig tsconfig.base.json tools/terraform/src/main.ts plan ${name} --offline`);
+      expect(targets.deploy.cache).toBe(false);
+      expect(targets.deploy.dependsOn).toEqual(['synth', '^deploy']);
+    }
+  });
+
+  it('tags each stack with its role, and puts every region stack after state-backend and every replica after the primary', () => {
+    expect(stackProjects.map(([name, node]) => [name, node.tags.filter((tag) => tag.startsWith('role:')), node.implicitDependencies]).sort()).toEqual([
+      ['primary-east', ['role:primary'], ['state-backend', 'stream']],
+      ['replica-ohio', ['role:replica'], ['state-backend', 'primary-east']],
+      ['replica-west', ['role:replica'], ['state-backend', 'primary-east']],
+      ['state-backend', ['role:state-backend'], []],
     ]);
   });
 
-  it('makes only the pipeline home region wait for the processor bundle before synth', () => {
-    const home = topology.regions.find((region) => region.region === topology.stream.homeRegion)?.stackName;
-    for (const region of topology.regions) {
-      const dependsOn = projectJson(region.stackName).targets.synth?.dependsOn ?? [];
-      const waitsForBundle = dependsOn.some((dep) => typeof dep === 'object' && dep.target === 'bundle' && dep.projects?.includes('stream'));
-      expect([region.stackName, waitsForBundle]).toEqual([region.stackName, region.stackName === home]);
-    }
+  it("makes only the pipeline's home region (stream.homeRegion) wait for the processor bundle before synth and test", () => {
+    expect(stackProjects.filter(([, node]) => waitsForProcessorBundle(node.targets.synth) && waitsForProcessorBundle(node.targets.test)).map(([name]) => name)).toEqual([
+      'primary-east',
+    ]);
   });
 
-  it('keeps every region stack after state-backend', () => {
-    for (const region of topology.regions) {
-      expect(JSON.parse(readFileSync(join(ROOT, 'apps', region.stackName, 'project.json'), 'utf8')).implicitDependencies).toEqual(['state-backend']);
-    }
-  });
-});
-
-describe('nx affected stays precise', () => {
-  const affectedBy = (file: string) =>
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'nx'), ['show', 'projects', '--affected', `--files=${file}`], {
-      cwd: ROOT,
-      env: { ...process.env, NX_DAEMON: 'false' },
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n')
-      .sort();
-
-  it('a change to one replica app affects only that stack, and the whole-platform tests that synthesize it', () => {
-    // terraform-cli's tests run every stack app (its test inputs name them), and so does the DR
-    // runbook's contract test for the replica stacks; nothing depends on either.
-    expect(affectedBy('apps/replica-ohio/src/main.ts')).toEqual(['dr-runbook', 'replica-ohio', 'terraform-cli']);
+  it('deploys state-backend, then the primary, then the replicas', () => {
+    expect(deployOrder()).toEqual({
+      'state-backend:deploy': [],
+      'primary-east:deploy': ['state-backend:deploy'],
+      'replica-west:deploy': ['primary-east:deploy', 'state-backend:deploy'],
+      'replica-ohio:deploy': ['primary-east:deploy', 'state-backend:deploy'],
+    });
   });
 
-  it('a change to the DR runbook does not rerun the whole-platform tests', () => {
-    expect(affectedBy('apps/dr-runbook/src/main.ts')).toEqual(['dr-runbook']);
+  it('flips the deploy order when a failover changes primaryRegion, and nothing else', () => {
+    const failedOver = editedTopologyDir(editJson((doc) => (doc.primaryRegion = 'us-west-2')));
+    expect(deployOrder({ XYZ_TOPOLOGY_DIR: failedOver })).toEqual({
+      'state-backend:deploy': [],
+      'replica-west:deploy': ['state-backend:deploy'],
+      'primary-east:deploy': ['replica-west:deploy', 'state-backend:deploy'],
+      'replica-ohio:deploy': ['replica-west:deploy', 'state-backend:deploy'],
+    });
   });
 
-  it('a change to the database constructs affects every region stack', () => {
-    expect(affectedBy('libs/database/src/primary-database.ts')).toEqual(expect.arrayContaining(['primary-east', 'replica-west', 'replica-ohio']));
-  });
-
-  it('a change to the DR runbook or the plan review affects no stack', () => {
-    for (const file of ['apps/dr-runbook/src/main.ts', 'libs/plan-review/src/errors.ts', 'bench/stream/run.ts']) {
-      expect(affectedBy(file).filter((project) => ['state-backend', 'primary-east', 'replica-west', 'replica-ohio'].includes(project))).toEqual([]);
-    }
+  it('moves the processor bundle dependency with stream.homeRegion', () => {
+    const movedPipeline = editedTopologyDir(editJson((doc) => ((doc.stream as { homeRegion: string }).homeRegion = 'us-east-2')));
+    const moved = projectGraph({ XYZ_TOPOLOGY_DIR: movedPipeline });
+    expect(['primary-east', 'replica-west', 'replica-ohio'].filter((name) => waitsForProcessorBundle(moved[name].targets.synth))).toEqual(['replica-ohio']);
+    expect(moved['replica-ohio'].implicitDependencies).toEqual(['state-backend', 'primary-east', 'stream']);
   });
 });
