@@ -68,6 +68,21 @@ describe('--resume refuses a journal whose request or plan was tampered with', (
     expect(await refusedWithoutAwsCall(h, ['failover', '--resume'])).toBe(error);
   });
 
+  const factCases: [string, (facts: Record<string, unknown>) => void, string][] = [
+    ['a fact of the wrong type', (facts) => (facts.fenceRequestedAt = 'soon'), 'facts.fenceRequestedAt = "soon": Invalid input: expected number, received string'],
+    ['a fact no step of the run records', (facts) => (facts.skipFence = true), 'facts.skipFence = true: not a fact any step of this run records'],
+    ["a region's fact of the wrong type", (facts) => (facts['stale:us-east-2'] = 42), 'facts.stale:us-east-2 = 42: Invalid input: expected string, received number'],
+    ['an RPO that is not a number of seconds', (facts) => (facts.lagAtPromotionSeconds = -5), 'facts.lagAtPromotionSeconds = -5: Too small: expected number to be >=0'],
+  ];
+
+  it.each(factCases)('failover facts: %s (exit 2, the fact named, no AWS call)', async (_name, tamper, message) => {
+    h = await stoppedFailover();
+    const file = editJournal(h, (doc) => tamper(doc.facts as Record<string, unknown>));
+    const error = await refusedWithoutAwsCall(h, RESUME);
+    expect(error).toBe(`error: journal ${file}: ${message} (the journal was edited or is damaged: nothing was done; move its run directory away to start over)`);
+    expect(await refusedWithoutAwsCall(h, ['failover', '--resume'])).toBe(error);
+  });
+
   const restoreCases: [string, (doc: Doc) => void, string][] = [
     ['a restore time in the future', (doc) => (doc.request.time = '2099-01-01T00:00:00.000Z'), 'request.time = "2099-01-01T00:00:00.000Z": in the future (it is 2025-03-01T03:'],
     ['a restore time that is not a time', (doc) => (doc.request.time = 'yesterday'), 'request.time = "yesterday": not an ISO-8601 time with a zone'],

@@ -2,6 +2,7 @@ import { formatDuration, compactTimestamp, isoTime } from '../core/format';
 import { requestFlags } from '../commands/declaration';
 import { CheckFailedError, InputError } from '../core/errors';
 import type { ChangingCommand, CommandEnv, RequestContext, RunIdentity } from '../runbook/command';
+import { factsSchema } from '../runbook/facts';
 import { Journal } from '../runbook/journal';
 import { acquireRunLock } from '../runbook/lock';
 import { buildReport, writeReport } from '../runbook/report';
@@ -137,7 +138,11 @@ function exitFor(outcome: RunOutcome): ExitCodeValue {
 export async function runChangingCommand<Request, Plan>(command: ChangingCommand<Request, Plan>, typed: Readonly<Record<string, unknown>> | undefined, options: ChangingOptions, env: CommandEnv, io: CliIo, printer: Printer): Promise<ExitCodeValue> {
   const loaded = await load(command, typed, options, env, printer);
   const steps = command.steps(env, loaded.request, loaded.plan, loaded.run);
-  if (loaded.journal) await recheck(command, loaded, loaded.journal, steps, env, printer);
+  if (loaded.journal) {
+    // The facts are checked against what this run's steps declare they record, like the request and plan.
+    validated(factsSchema(steps.flatMap((step) => step.facts ?? [])), loaded.journal.doc.facts, { kind: 'journal', file: loaded.journal.file, root: 'facts' });
+    await recheck(command, loaded, loaded.journal, steps, env, printer);
+  }
   const resumeHint = `npm run dr-runbook -- ${command.usage} --resume --execute`;
   if (!options.execute) {
     printer.line('');

@@ -10,8 +10,9 @@ import { requestOnce } from '../runbook/request-once';
 import type { Step } from '../runbook/step';
 import { expectTopologyPrimary, expectValue, namesOf } from './plan-fields';
 import { platformRegion } from './request-fields';
-import { factNumber, probeInstance } from './shared';
+import { probeInstance } from './shared';
 import { STEP } from '../runbook/step-ids';
+import { epochMs, fact, readFact } from '../runbook/facts';
 
 export type DrillRequest = Record<string, never>;
 
@@ -42,6 +43,12 @@ async function prepare(env: CommandEnv) {
   return { checks, notes: ['connections to the primary drop during the failover (typically 60-120 s); applications must reconnect'], plan };
 }
 
+export const DRILL_FACTS = {
+  rebootRequestedAt: fact('rebootRequestedAt', epochMs),
+  availableAgainAt: fact('availableAgainAt', epochMs),
+  availabilityZoneAfter: fact('availabilityZoneAfter', z.string().nullable()),
+};
+
 function forcedFailoverStep(plan: DrillPlan): Step {
   const input = { DBInstanceIdentifier: plan.id, ForceFailover: true };
   return {
@@ -50,6 +57,7 @@ function forcedFailoverStep(plan: DrillPlan): Step {
     timeoutMs: 20 * 60_000,
     calls: [{ service: 'rds', region: plan.region, operation: 'RebootDBInstance', input }],
     waitsFor: 'DescribeDBInstances shows the reboot started (status rebooting or a new zone), then status available',
+    facts: Object.values(DRILL_FACTS),
     ifItFails: `${plan.id} may still be failing over. Check \`npm run dr-runbook -- status\`; resume to keep measuring.`,
     async run(ctx) {
       const describe = () => ctx.aws.rds.describe(plan.region, plan.id, { deadline: ctx.deadline });
@@ -68,7 +76,7 @@ function forcedFailoverStep(plan: DrillPlan): Step {
           return view === undefined || view.status !== 'available' || moved(view);
         },
         send: async () => {
-          ctx.memory.setFact('rebootRequestedAt', ctx.clock.now());
+          ctx.memory.setFact(DRILL_FACTS.rebootRequestedAt, ctx.clock.now());
           await ctx.aws.rds.reboot(plan.region, input, { deadline: ctx.deadline });
         },
       });
@@ -80,10 +88,9 @@ function forcedFailoverStep(plan: DrillPlan): Step {
         done: (view, started) => started && view?.status === 'available',
         show: (view) => (view ? `status ${view.status} in ${view.availabilityZone ?? '?'}` : 'not found'),
       }), plan.id);
-      ctx.memory.setFact('availableAgainAt', ctx.clock.now());
-      ctx.memory.setFact('availabilityZoneAfter', done.availabilityZone ?? null);
-      const requestedFact = ctx.memory.fact('rebootRequestedAt');
-      const requested = typeof requestedFact === 'number' ? requestedFact : undefined;
+      ctx.memory.setFact(DRILL_FACTS.availableAgainAt, ctx.clock.now());
+      ctx.memory.setFact(DRILL_FACTS.availabilityZoneAfter, done.availabilityZone ?? null);
+      const requested = ctx.memory.fact(DRILL_FACTS.rebootRequestedAt);
       const took = requested !== undefined ? ` in ${formatDuration(ctx.clock.now() - requested)}` : '';
       if (!moved(done)) {
         return { summary: `${plan.id} is available again${took}`, warnings: [`${plan.id} is still in ${done.availabilityZone ?? 'the same zone'}: RDS did not report a zone change`] };
@@ -128,14 +135,14 @@ Connections drop for about 1-2 minutes; run it in a quiet hour.`,
   steps: (_env, _request, plan) => [forcedFailoverStep(plan)],
   confirmation: (plan) => plan.id,
   measures(_env, doc, _request, plan) {
-    const requested = factNumber(doc.facts, 'rebootRequestedAt');
-    const available = factNumber(doc.facts, 'availableAgainAt');
-    const after = doc.facts.availabilityZoneAfter;
+    const requested = readFact(doc.facts, DRILL_FACTS.rebootRequestedAt);
+    const available = readFact(doc.facts, DRILL_FACTS.availableAgainAt);
+    const after = readFact(doc.facts, DRILL_FACTS.availabilityZoneAfter);
     return {
       headline: `Multi-AZ failover drill on ${plan.id} (${plan.region})`,
       rto: requested !== undefined && available !== undefined ? { ms: available - requested, definition: 'from RebootDBInstance (ForceFailover) until the instance was available again' } : undefined,
       results: {
-        'Availability zone': `${plan.availabilityZone ?? '?'} -> ${typeof after === 'string' ? after : '?'}`,
+        'Availability zone': `${plan.availabilityZone ?? '?'} -> ${after ?? '?'}`,
       },
       nextSteps: available !== undefined ? ['Record the measured failover time in the DR log; applications should have reconnected on their own.'] : [],
     };

@@ -1,12 +1,16 @@
 import { primaryRegionOf, regionByName } from '@xyz/topology';
 import { z } from 'zod';
 import { BRIEF_RETRY, PERSISTENT_RETRY } from '../aws/retry-policy';
-import { fenceStep } from '../runbook/actions/fence';
+import { ENDPOINT_FACTS } from '../runbook/actions/endpoint';
+import { FENCE_FACTS, fenceStep } from '../runbook/actions/fence';
+import { PROMOTE_FACTS } from '../runbook/actions/promote';
+import { TOPOLOGY_FACTS } from '../runbook/actions/topology-change';
+import { readFact } from '../runbook/facts';
 import { lagWaitStep } from '../runbook/actions/lag-wait';
 import { placementFrom, rebuildReplicasStep, type ReplicaSpec, staleIdentifier } from '../runbook/actions/replica';
 import type { ChangingCommand, CheckResult, CommandEnv, RequestContext } from '../runbook/command';
 import type { Step } from '../runbook/step';
-import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+import { instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
 import { promotionSteps } from './promotion-steps';
 import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
 import { planReplicaRebuilds } from './replica-rebuilds';
@@ -220,7 +224,7 @@ Example:
         title: `Wait until ${plan.toId} has applied every write (ReplicaLag 0 after the fence)`,
         replica: target,
         maxLagSeconds: 0,
-        notBeforeFact: 'fencedAt',
+        notBeforeFact: FENCE_FACTS.fencedAt,
         timeoutMs: 30 * 60_000,
         ifItFails: `writes are fenced on ${plan.fromId}: applications cannot write. Resume promptly, or clear the fence (see the fence step) to return to ${plan.from}.`,
       }),
@@ -229,20 +233,21 @@ Example:
   },
   confirmation: (plan) => plan.toId,
   measures(env, doc, _request, plan) {
-    const fenced = factNumber(doc.facts, 'fenceRequestedAt') ?? factNumber(doc.facts, 'fencedAt');
-    const switched = factNumber(doc.facts, 'endpointSwitchedAt');
-    const lag = doc.facts.lagAtPromotionSeconds;
-    const topologyWritten = doc.steps.find((step) => step.id === STEP.topology)?.status === 'done' && doc.facts.topologyPending === false;
+    const fenced = readFact(doc.facts, FENCE_FACTS.requestedAt) ?? readFact(doc.facts, FENCE_FACTS.fencedAt);
+    const switched = readFact(doc.facts, ENDPOINT_FACTS.switchedAt);
+    const lag = readFact(doc.facts, PROMOTE_FACTS.lagAtPromotionSeconds);
+    const writerEndpoint = readFact(doc.facts, ENDPOINT_FACTS.address);
+    const topologyWritten = doc.steps.find((step) => step.id === STEP.topology)?.status === 'done' && readFact(doc.facts, TOPOLOGY_FACTS.pending) === false;
     const stale = staleFacts(doc.facts);
     const rebinds = stateRebinds(env.topology, doc.facts);
     const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';
     return {
       headline: `Planned failback from ${plan.from} to ${plan.to}`,
       rto: fenced !== undefined && switched !== undefined ? { ms: switched - fenced, definition: 'writes refused: from the fence request until the writer endpoint named the new primary' } : undefined,
-      rpo: lag !== undefined ? { seconds: typeof lag === 'number' ? lag : null, definition: 'CloudWatch ReplicaLag of the replica just before its promotion, after writes were fenced' } : undefined,
+      rpo: lag !== undefined ? { seconds: lag, definition: 'CloudWatch ReplicaLag of the replica just before its promotion, after writes were fenced' } : undefined,
       results: {
         'New primary': `${plan.toId} (${plan.to})`,
-        ...(typeof doc.facts.writerEndpoint === 'string' ? { 'Writer endpoint': doc.facts.writerEndpoint } : {}),
+        ...(writerEndpoint !== undefined ? { 'Writer endpoint': writerEndpoint } : {}),
         ...(stale.length > 0 ? { 'Kept aside': stale.join(', ') } : {}),
       },
       nextSteps: [

@@ -2,11 +2,15 @@ import { primaryRegionOf, regionByName } from '@xyz/topology';
 import { z } from 'zod';
 import { BRIEF_RETRY, PERSISTENT_RETRY, PROBE_RETRY } from '../aws/retry-policy';
 import { formatDuration } from '../core/format';
-import { fenceStep } from '../runbook/actions/fence';
+import { ENDPOINT_FACTS } from '../runbook/actions/endpoint';
+import { FENCE_FACTS, fenceStep } from '../runbook/actions/fence';
+import { PROMOTE_FACTS } from '../runbook/actions/promote';
+import { TOPOLOGY_FACTS } from '../runbook/actions/topology-change';
+import { readFact } from '../runbook/facts';
 import type { ReplicaSpec } from '../runbook/actions/replica';
 import type { ChangingCommand, CheckResult, CommandEnv, RequestContext } from '../runbook/command';
 import type { Step } from '../runbook/step';
-import { factNumber, instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
+import { instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
 import { promotionSteps } from './promotion-steps';
 import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
 import { planReplicaRebuilds } from './replica-rebuilds';
@@ -214,31 +218,32 @@ Examples:
   confirmation: (plan) => plan.toId,
   measures(env, doc, request, plan) {
     const started = Date.parse(doc.startedAt);
-    const switched = factNumber(doc.facts, 'endpointSwitchedAt');
-    const lag = doc.facts.lagAtPromotionSeconds;
+    const switched = readFact(doc.facts, ENDPOINT_FACTS.switchedAt);
+    const lag = readFact(doc.facts, PROMOTE_FACTS.lagAtPromotionSeconds);
+    const promotedAt = readFact(doc.facts, PROMOTE_FACTS.promotedAt);
+    const promoteRequestedAt = readFact(doc.facts, PROMOTE_FACTS.requestedAt);
+    const writerEndpoint = readFact(doc.facts, ENDPOINT_FACTS.address);
     const topologyDone = doc.steps.find((step) => step.id === STEP.topology)?.status === 'done';
     const oldPrimaryStack = env.topology.regions.find((region) => region.region === plan.from)?.stackName ?? plan.from;
     const rebinds = stateRebinds(env.topology, doc.facts);
     const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';
     const nextSteps = [
-      topologyDone && doc.facts.topologyPending === false
+      topologyDone && readFact(doc.facts, TOPOLOGY_FACTS.pending) === false
         ? `Commit ${env.topologyFileShown}${rebindFirst}, then run the stacks' plan: ${plan.toId} should be updated in place (no replicate_source_db), not replaced.`
         : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology)${rebindFirst}, then run the stacks' plan: ${plan.toId} should be updated in place, not replaced.`,
       ...stateRebindSteps(rebinds),
-      `The old primary ${plan.fromId} (${plan.from}) is ${doc.facts.fencedAt !== undefined ? 'fenced (read_only=1)' : 'not fenced'} and no longer replicated. Do not apply the ${oldPrimaryStack} stack until a replica exists there (Terraform would replace that instance). When ${plan.from} is healthy, run: npm run dr-runbook -- failback --to ${plan.from}`,
+      `The old primary ${plan.fromId} (${plan.from}) is ${readFact(doc.facts, FENCE_FACTS.fencedAt) !== undefined ? 'fenced (read_only=1)' : 'not fenced'} and no longer replicated. Do not apply the ${oldPrimaryStack} stack until a replica exists there (Terraform would replace that instance). When ${plan.from} is healthy, run: npm run dr-runbook -- failback --to ${plan.from}`,
       ...staleCleanupHint(doc.facts),
     ];
     const stale = staleFacts(doc.facts);
     return {
       headline: `Regional failover from ${plan.from} to ${plan.to}`,
       rto: switched !== undefined ? { ms: switched - started, definition: 'from the start of the run until the writer endpoint named the promoted primary' } : undefined,
-      rpo: doc.steps.find((step) => step.id === STEP.promote)?.status === 'done' || lag !== undefined ? { seconds: typeof lag === 'number' ? lag : null, definition: 'CloudWatch ReplicaLag of the replica just before its promotion' } : undefined,
+      rpo: doc.steps.find((step) => step.id === STEP.promote)?.status === 'done' || lag !== undefined ? { seconds: lag ?? null, definition: 'CloudWatch ReplicaLag of the replica just before its promotion' } : undefined,
       results: {
         'New primary': `${plan.toId} (${plan.to})`,
-        ...(typeof doc.facts.writerEndpoint === 'string' ? { 'Writer endpoint': doc.facts.writerEndpoint } : {}),
-        ...(factNumber(doc.facts, 'promotedAt') !== undefined && factNumber(doc.facts, 'promoteRequestedAt') !== undefined
-          ? { 'Promotion took': formatDuration((factNumber(doc.facts, 'promotedAt') ?? 0) - (factNumber(doc.facts, 'promoteRequestedAt') ?? 0)) }
-          : {}),
+        ...(writerEndpoint !== undefined ? { 'Writer endpoint': writerEndpoint } : {}),
+        ...(promotedAt !== undefined && promoteRequestedAt !== undefined ? { 'Promotion took': formatDuration(promotedAt - promoteRequestedAt) } : {}),
         ...(stale.length > 0 ? { 'Kept aside': stale.join(', ') } : {}),
         ...(request.force ? { Forced: 'yes (--force)' } : {}),
       },

@@ -11,8 +11,9 @@ import type { Step } from '../runbook/step';
 import { expectValue, namesOf, placementSchema } from './plan-fields';
 import { dbIdentifier, parseIsoTime } from '../cli/parse';
 import { pastTime, platformRegion, rdsIdentifier } from './request-fields';
-import { factNumber, probeInstance } from './shared';
+import { probeInstance } from './shared';
 import { STEP } from '../runbook/step-ids';
+import { epochMs, fact, readFact } from '../runbook/facts';
 
 export interface RestoreRequest {
   readonly region: string;
@@ -108,6 +109,13 @@ async function prepare(env: CommandEnv, request: RestoreRequest) {
   return { checks, notes, plan };
 }
 
+export const RESTORE_FACTS = {
+  requestedAt: fact('restoreRequestedAt', epochMs),
+  restoredAt: fact('restoredAt', epochMs),
+  /** address:port of the new instance. */
+  endpoint: fact('restoredEndpoint', z.string()),
+};
+
 function restoreStep(plan: RestorePlan, topology: Topology, run: RunIdentity): Step {
   const input = restoreInput(plan, databaseInstanceSettings(topology, plan.region), run.runId);
   return {
@@ -116,13 +124,14 @@ function restoreStep(plan: RestorePlan, topology: Topology, run: RunIdentity): S
     timeoutMs: 240 * 60_000,
     calls: [{ service: 'rds', region: plan.region, operation: 'RestoreDBInstanceToPointInTime', input }],
     waitsFor: `DescribeDBInstances shows ${plan.targetId} available with an endpoint`,
+    facts: Object.values(RESTORE_FACTS),
     ifItFails: `${plan.targetId} may exist and still be creating; the source is untouched. Resume to keep waiting.`,
     async run(ctx) {
       const describe = () => ctx.aws.rds.describe(plan.region, plan.targetId, { deadline: ctx.deadline });
       const existing = await describe();
       if (existing && existing.tags[RUN_TAG] !== run.runId) throw new StepError(`${plan.targetId} already exists and was not created by this run (${RUN_TAG}=${existing.tags[RUN_TAG] ?? 'none'}); nothing was restored`);
       if (!existing) {
-        ctx.memory.setFact('restoreRequestedAt', ctx.clock.now());
+        ctx.memory.setFact(RESTORE_FACTS.requestedAt, ctx.clock.now());
         try {
           await ctx.aws.rds.restoreToPointInTime(plan.region, input, { deadline: ctx.deadline });
         } catch (error) {
@@ -138,8 +147,8 @@ function restoreStep(plan: RestorePlan, topology: Topology, run: RunIdentity): S
         done: (view) => view?.status === 'available' && view.endpointAddress !== undefined,
         show: (view) => `status ${view?.status ?? 'not visible yet'}`,
       }), plan.targetId);
-      ctx.memory.setFact('restoredAt', ctx.clock.now());
-      ctx.memory.setFact('restoredEndpoint', `${ready.endpointAddress}:${ready.port ?? 3306}`);
+      ctx.memory.setFact(RESTORE_FACTS.restoredAt, ctx.clock.now());
+      ctx.memory.setFact(RESTORE_FACTS.endpoint, `${ready.endpointAddress}:${ready.port ?? 3306}`);
       return { summary: `${plan.targetId} is available at ${ready.endpointAddress}:${ready.port ?? 3306}` };
     },
   };
@@ -220,18 +229,18 @@ Example:
   steps: (env, _request, plan, run) => [restoreStep(plan, env.topology, run)],
   confirmation: (plan) => plan.targetId,
   measures(_env, doc, _request, plan) {
-    const requested = factNumber(doc.facts, 'restoreRequestedAt');
-    const restored = factNumber(doc.facts, 'restoredAt');
-    const endpoint = doc.facts.restoredEndpoint;
+    const requested = readFact(doc.facts, RESTORE_FACTS.requestedAt);
+    const restored = readFact(doc.facts, RESTORE_FACTS.restoredAt);
+    const endpoint = readFact(doc.facts, RESTORE_FACTS.endpoint);
     return {
       headline: `Point-in-time restore of ${plan.source} as ${plan.targetId} (${plan.region})`,
       results: {
         'Restored to': plan.time ?? 'latest restorable time',
-        ...(typeof endpoint === 'string' ? { Endpoint: endpoint } : {}),
+        ...(endpoint !== undefined ? { Endpoint: endpoint } : {}),
         ...(requested !== undefined && restored !== undefined ? { 'Restore took': formatDuration(restored - requested) } : {}),
       },
       nextSteps:
-        typeof endpoint === 'string'
+        endpoint !== undefined
           ? [
               `Connect to ${endpoint} (master credentials as for ${plan.source}) to inspect or copy data. It is not managed by Terraform.`,
               `Delete it when done: aws rds modify-db-instance --region ${plan.region} --db-instance-identifier ${plan.targetId} --no-deletion-protection --apply-immediately && aws rds delete-db-instance --region ${plan.region} --db-instance-identifier ${plan.targetId} --skip-final-snapshot`,

@@ -3,6 +3,8 @@ import { dbInstanceArn } from '../aws/arn';
 import type { CallOptions } from '../aws/gateway';
 import type { InstanceView } from '../aws/instance-view';
 import type { RdsApi } from '../aws/rds';
+import { REPLICA_FACTS } from '../runbook/actions/replica';
+import { regionFacts } from '../runbook/facts';
 import type { JsonValue } from '../runbook/step';
 
 /** A region's standard instance as seen while planning: present, absent, or the region did not answer. */
@@ -20,23 +22,14 @@ export function instanceArn(topology: Topology, region: RegionTopology): string 
   return dbInstanceArn(region.region, topology.accountId, region.names.dbInstanceIdentifier);
 }
 
+/** The instances this run moved aside, e.g. "xyz-prod-mysql-use2-stale-202503010300 (us-east-2)". */
 export function staleFacts(facts: Readonly<Record<string, JsonValue>>): string[] {
-  return Object.entries(facts)
-    .filter(([key, value]) => key.startsWith('stale:') && typeof value === 'string')
-    .map(([key, value]) => `${String(value)} (${key.slice('stale:'.length)})`);
+  return regionFacts(facts, REPLICA_FACTS.stale).map(([region, id]) => `${id} (${region})`);
 }
 
 export function staleCleanupHint(facts: Readonly<Record<string, JsonValue>>): string[] {
-  return Object.entries(facts)
-    .filter(([key, value]) => key.startsWith('stale:') && typeof value === 'string')
-    .map(([key, value]) => {
-      const region = key.slice('stale:'.length);
-      const id = String(value);
-      return `${id} (${region}) was moved aside and still runs (and costs). Once its data is no longer needed: aws rds modify-db-instance --region ${region} --db-instance-identifier ${id} --no-deletion-protection --apply-immediately && aws rds delete-db-instance --region ${region} --db-instance-identifier ${id} --final-db-snapshot-identifier ${id}-final`;
-    });
-}
-
-export function factNumber(facts: Readonly<Record<string, JsonValue>>, key: string): number | undefined {
-  const value = facts[key];
-  return typeof value === 'number' ? value : undefined;
+  return regionFacts(facts, REPLICA_FACTS.stale).map(
+    ([region, id]) =>
+      `${id} (${region}) was moved aside and still runs (and costs). Once its data is no longer needed: aws rds modify-db-instance --region ${region} --db-instance-identifier ${id} --no-deletion-protection --apply-immediately && aws rds delete-db-instance --region ${region} --db-instance-identifier ${id} --final-db-snapshot-identifier ${id}-final`,
+  );
 }

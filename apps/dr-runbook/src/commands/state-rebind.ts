@@ -1,5 +1,6 @@
 import type { Topology } from '@xyz/topology';
-import { REPLACED_FACT } from '../runbook/actions/replica';
+import { REPLICA_FACTS } from '../runbook/actions/replica';
+import { readFact } from '../runbook/facts';
 import type { StateRebind } from '../runbook/report';
 import type { JsonValue } from '../runbook/step';
 
@@ -17,10 +18,9 @@ function reasonFor(instance: string, staleInstance: string | undefined): string 
  */
 export function stateRebinds(topology: Topology, facts: Readonly<Record<string, JsonValue>>): StateRebind[] {
   return topology.regions.flatMap((region) => {
-    const instance = facts[`${REPLACED_FACT}${region.region}`];
-    if (typeof instance !== 'string') return [];
-    const stale = facts[`stale:${region.region}`];
-    const staleInstance = typeof stale === 'string' ? stale : undefined;
+    const instance = readFact(facts, REPLICA_FACTS.replaced.of(region.region));
+    if (instance === undefined) return [];
+    const staleInstance = readFact(facts, REPLICA_FACTS.stale.of(region.region));
     const stack = region.stackName;
     return [
       {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '@xyz/dr-simulator';
+import { PROMOTE_FACTS } from './actions/promote';
 import { Journal } from './journal';
 import { acquireRunLock } from './lock';
 
@@ -16,7 +17,7 @@ describe('Journal', () => {
     const journal = newJournal(dir, clock, 'failover-1');
     journal.stepStarted('promote');
     journal.memoryFor('promote').recordIntent('promote');
-    journal.memoryFor('promote').setFact('lagAtPromotionSeconds', 3);
+    journal.memoryFor('promote').setFact(PROMOTE_FACTS.lagAtPromotionSeconds, 3);
     const onDisk = JSON.parse(readFileSync(journal.file, 'utf8')) as { steps: { status: string; intents: Record<string, string> }[]; facts: Record<string, number> };
     expect(onDisk.steps[0]).toMatchObject({ status: 'running', intents: { promote: new Date(clock.now()).toISOString() } });
     expect(onDisk.facts.lagAtPromotionSeconds).toBe(3);

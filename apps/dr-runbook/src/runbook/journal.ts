@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../core/clock';
 import { isoTime } from '../core/format';
+import { readFact } from './facts';
 import type { JsonValue, StepMemory } from './step';
 import { JournalError, validated } from './validate';
 
@@ -47,7 +48,7 @@ const RUN_STATUSES = ['running', 'succeeded', 'warnings', 'failed', 'interrupted
 const STEP_STATUSES = ['pending', 'running', 'done', 'warnings', 'failed'] as const satisfies readonly StepStatus[];
 const isoString = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a time');
 
-/** The journal's own fields. The command's request and plan are checked by the command (see run-changing.ts). */
+/** The journal's own fields. The command's request, plan and facts are checked by the command (see run-changing.ts). */
 const journalSchema = z.object({
   version: z.literal(1),
   runId: z.string().min(1),
@@ -214,9 +215,9 @@ export class Journal {
         this.step(stepId).intents[key] = isoTime(this.clock.now());
         this.save();
       },
-      fact: (key) => this.document.facts[key],
-      setFact: (key, value) => {
-        this.document.facts[key] = value;
+      fact: (declared) => readFact(this.document.facts, declared),
+      setFact: (declared, value) => {
+        this.document.facts[declared.key] = value;
         this.save();
       },
     };

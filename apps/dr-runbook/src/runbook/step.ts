@@ -2,6 +2,7 @@ import type { AwsServices } from '../aws/services';
 import type { SecondsBounds } from '../core/bounds';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import type { Fact, FactDeclaration } from './facts';
 
 /** An AWS call (or a local change) a step may make, shown by the dry run. */
 export interface PlannedCall {
@@ -26,9 +27,9 @@ export interface StepMemory {
   /** When this step (in any earlier attempt) recorded that it was about to send `key`. */
   intent(key: string): number | undefined;
   recordIntent(key: string): void;
-  /** Facts shared by the whole run (promotedAt, lagAtPromotionSeconds, ...). */
-  fact(key: string): JsonValue | undefined;
-  setFact(key: string, value: JsonValue): void;
+  /** Facts shared by the whole run (promotedAt, lagAtPromotionSeconds, ...), declared by the step that writes them. */
+  fact<T>(fact: Fact<T>): T | undefined;
+  setFact<T extends JsonValue>(fact: Fact<T>, value: T): void;
 }
 
 /** Polling cadence. Derived from --poll-interval so that every wait scales together. */
@@ -85,5 +86,7 @@ export interface Step {
   readonly waitsFor?: string;
   /** Where things stand if this step fails, and what to do. */
   readonly ifItFails: string;
+  /** The journal facts this step records; a resumed run checks the journal's facts against them. */
+  readonly facts?: readonly FactDeclaration[];
   run(ctx: StepContext): Promise<StepOutcome>;
 }

@@ -6,6 +6,14 @@ import { StepError } from '../../core/errors';
 import type { Step } from '../step';
 import type { InstanceRef } from './promote';
 import { STEP } from '../step-ids';
+import { z } from 'zod';
+import { epochMs, fact } from '../facts';
+
+export const ENDPOINT_FACTS = {
+  /** When the last region's parameter was written: the end of the failover's RTO. */
+  switchedAt: fact('endpointSwitchedAt', epochMs),
+  address: fact('writerEndpoint', z.string()),
+};
 
 interface RegionResult {
   readonly region: string;
@@ -27,6 +35,7 @@ export function switchEndpointStep(target: InstanceRef, plannedAddress: string |
     title: `Point the writer endpoint parameter at ${target.id} in every region`,
     timeoutMs: 10 * 60_000,
     calls: regions.map((region) => ({ service: 'ssm' as const, region, operation: 'PutParameter', input: writerEndpointPutInput(parameter(region), plannedAddress ?? `<endpoint address of ${target.id}>`) })),
+    facts: Object.values(ENDPOINT_FACTS),
     ifItFails: `${target.id} is the primary, but applications in the regions listed above may still read the old writer address. Resume; or set the parameter by hand (aws ssm put-parameter --overwrite).`,
     async run(ctx) {
       const view = await ctx.aws.rds.describe(target.region, target.id, { deadline: ctx.deadline });
@@ -48,8 +57,8 @@ export function switchEndpointStep(target: InstanceRef, plannedAddress: string |
       const own = results.find((result) => result.region === target.region);
       if (own && !own.ok) throw new StepError(`could not update the writer endpoint in ${target.region}, the new primary's own region: ${own.detail}`);
       const succeeded = results.filter((result) => result.ok);
-      ctx.memory.setFact('endpointSwitchedAt', Math.max(...succeeded.map((result) => result.at)));
-      ctx.memory.setFact('writerEndpoint', address);
+      ctx.memory.setFact(ENDPOINT_FACTS.switchedAt, Math.max(...succeeded.map((result) => result.at)));
+      ctx.memory.setFact(ENDPOINT_FACTS.address, address);
       const warnings = results
         .filter((result) => !result.ok)
         .map((result) => `${result.region}: could not update ${parameter(result.region)} (${result.detail}); applications there still read the old writer address. Resume when the region answers.`);

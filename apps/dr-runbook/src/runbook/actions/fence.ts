@@ -7,6 +7,7 @@ import { pollUntil } from '../poll';
 import type { Step, StepContext } from '../step';
 import type { InstanceRef } from './promote';
 import { STEP } from '../step-ids';
+import { epochMs, fact } from '../facts';
 
 /**
  * Writes are fenced with MySQL's read_only, set to 1 in the instance's own parameter group (one group
@@ -20,6 +21,13 @@ export function fenceInput(parameterGroup: string) {
 export function unfenceInput(parameterGroup: string) {
   return { DBParameterGroupName: parameterGroup, Parameters: [{ ParameterName: 'read_only', ApplyMethod: 'immediate' as const }] };
 }
+
+export const FENCE_FACTS = {
+  /** When read_only=1 was first requested: writes start failing (the failback's RTO begins). */
+  requestedAt: fact('fenceRequestedAt', epochMs),
+  /** When RDS showed it applied. */
+  fencedAt: fact('fencedAt', epochMs),
+};
 
 const OPTIONAL_FENCE_WAIT_MS = 3 * 60_000;
 
@@ -37,6 +45,7 @@ export function fenceStep(target: FenceTarget): Step {
     timeoutMs: 15 * 60_000,
     calls: [{ service: 'rds', region, operation: 'ModifyDBParameterGroup', input: fenceInput(parameterGroup), when: 'unless read_only is already 1' }],
     waitsFor: `DescribeDBInstances shows the parameter group of ${id} in-sync again`,
+    facts: Object.values(FENCE_FACTS),
     ifItFails: target.required
       ? `${id} may already refuse writes (read_only=1). Resume to continue the failback, or clear the fence with: aws rds reset-db-parameter-group --region ${region} --db-parameter-group-name ${parameterGroup} --parameters ParameterName=read_only,ApplyMethod=immediate`
       : `nothing has been promoted yet. Resume, or re-run with --force if ${region} is down.`,
@@ -53,7 +62,7 @@ export function fenceStep(target: FenceTarget): Step {
         }
         const current = await ctx.aws.rds.userParameter(region, parameterGroup, 'read_only', { retry, deadline: ctx.deadline });
         if (current !== '1') {
-          if (ctx.memory.fact('fenceRequestedAt') === undefined) ctx.memory.setFact('fenceRequestedAt', ctx.clock.now());
+          if (ctx.memory.fact(FENCE_FACTS.requestedAt) === undefined) ctx.memory.setFact(FENCE_FACTS.requestedAt, ctx.clock.now());
           await ctx.aws.rds.modifyParameterGroup(region, fenceInput(parameterGroup), { retry, deadline: ctx.deadline });
         }
         // A failover must not wait long for an old primary that is failing anyway.
@@ -65,7 +74,7 @@ export function fenceStep(target: FenceTarget): Step {
         if (error instanceof StepTimeoutError) return skipped('RDS did not confirm read_only in time');
         throw error;
       }
-      ctx.memory.setFact('fencedAt', ctx.clock.now());
+      ctx.memory.setFact(FENCE_FACTS.fencedAt, ctx.clock.now());
       return { summary: `writes on ${id} are fenced (read_only=1 applied)` };
     },
   };

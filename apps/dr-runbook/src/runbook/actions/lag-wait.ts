@@ -3,14 +3,15 @@ import { isoTime } from '../../core/format';
 import { pollUntil } from '../poll';
 import type { Step } from '../step';
 import type { InstanceRef } from './promote';
+import type { Fact } from '../facts';
 
 export interface LagWait {
   readonly id: string;
   readonly title: string;
   readonly replica: InstanceRef;
   readonly maxLagSeconds: number;
-  /** Only a datapoint taken at or after the time stored in this run fact counts. */
-  readonly notBeforeFact?: string;
+  /** Only a datapoint taken at or after the time recorded in this fact counts. */
+  readonly notBeforeFact?: Fact<number>;
   readonly timeoutMs: number;
   readonly ifItFails: string;
 }
@@ -26,7 +27,7 @@ export function lagWaitStep(spec: LagWait): Step {
     waitsFor: `CloudWatch ReplicaLag of ${id} at or below ${spec.maxLagSeconds} s${spec.notBeforeFact ? ' in a datapoint taken after the fence' : ''}`,
     ifItFails: spec.ifItFails,
     async run(ctx) {
-      const notBefore = spec.notBeforeFact ? Number(ctx.memory.fact(spec.notBeforeFact) ?? 0) : 0;
+      const notBefore = spec.notBeforeFact ? (ctx.memory.fact(spec.notBeforeFact) ?? 0) : 0;
       const sample = await pollUntil<LagSample | undefined>(ctx, {
         what: `ReplicaLag of ${id}`,
         intervalMs: ctx.timing.lagPollIntervalMs,

@@ -6,6 +6,7 @@ import { found, pollUntil } from '../poll';
 import type { Step, StepContext } from '../step';
 import type { InstanceRef } from './promote';
 import { STEP } from '../step-ids';
+import { epochMs, fact } from '../facts';
 
 /** Also re-applies the backup policy, in case the instance was promoted by hand without it. */
 export function multiAzInput(topology: Topology, id: string) {
@@ -13,6 +14,8 @@ export function multiAzInput(topology: Topology, id: string) {
 }
 
 const MODIFIABLE = ['available', 'backing-up'];
+
+export const MULTI_AZ_FACTS = { requestedAt: fact('multiAzRequestedAt', epochMs) };
 
 function isMultiAzDone(view: InstanceView | undefined, topology: Topology): boolean {
   return view !== undefined && view.multiAZ && !view.pendingMultiAZ && view.status === 'available' && view.backupRetentionDays === topology.database.backupRetentionDays;
@@ -46,6 +49,7 @@ export function requestMultiAzStep(target: InstanceRef, topology: Topology): Ste
     timeoutMs: 15 * 60_000,
     calls: [{ service: 'rds', region: target.region, operation: 'ModifyDBInstance', input: multiAzInput(topology, target.id) }],
     waitsFor: 'nothing: the conversion runs in the background while writes are served; a later step waits for it',
+    facts: Object.values(MULTI_AZ_FACTS),
     ifItFails: `${target.id} is promoted and writable but not yet Multi-AZ. Resume, or convert it by hand (modify-db-instance --multi-az --apply-immediately).`,
     async run(ctx) {
       const view = await ctx.aws.rds.describe(target.region, target.id, { deadline: ctx.deadline });
@@ -54,7 +58,7 @@ export function requestMultiAzStep(target: InstanceRef, topology: Topology): Ste
       if (view.pendingMultiAZ) return { summary: `the Multi-AZ conversion of ${target.id} is already pending (nothing sent)` };
       if (!MODIFIABLE.includes(view.status)) ctx.progress(`${target.id} is ${view.status}; RDS may refuse the change until it is available`);
       await sendMultiAz(ctx, target, topology);
-      ctx.memory.setFact('multiAzRequestedAt', ctx.clock.now());
+      ctx.memory.setFact(MULTI_AZ_FACTS.requestedAt, ctx.clock.now());
       return { summary: `Multi-AZ conversion of ${target.id} requested; it continues in the background` };
     },
   };

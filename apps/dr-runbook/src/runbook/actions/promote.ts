@@ -6,6 +6,15 @@ import { found, pollUntil } from '../poll';
 import { requestOnce } from '../request-once';
 import type { Step } from '../step';
 import { STEP } from '../step-ids';
+import { z } from 'zod';
+import { epochMs, fact } from '../facts';
+
+export const PROMOTE_FACTS = {
+  requestedAt: fact('promoteRequestedAt', epochMs),
+  promotedAt: fact('promotedAt', epochMs),
+  /** ReplicaLag just before the promotion: the estimated RPO (null: no datapoint). */
+  lagAtPromotionSeconds: fact('lagAtPromotionSeconds', z.number().nonnegative().nullable()),
+};
 
 export interface InstanceRef {
   readonly region: string;
@@ -30,6 +39,7 @@ export function promoteStep(target: InstanceRef, topology: Topology): Step {
     title: `Promote ${id} (${region}) to a standalone primary`,
     timeoutMs: 45 * 60_000,
     calls: [{ service: 'rds', region, operation: 'PromoteReadReplica', input }],
+    facts: Object.values(PROMOTE_FACTS),
     waitsFor: 'DescribeDBInstances shows no replication source and status available or backing-up ("available" alone is not enough: RDS still reports it for a while after the request)',
     ifItFails: `${id} may be part-way through its promotion. Do not promote another region. Check \`npm run dr-runbook -- status\`, fix the cause, then resume.`,
     async run(ctx) {
@@ -37,7 +47,7 @@ export function promoteStep(target: InstanceRef, topology: Topology): Step {
       let current = await describe();
       if (!current) throw new StepError(`${id} does not exist in ${region}`);
       if (isWritablePrimary(current)) {
-        if (ctx.memory.fact('promotedAt') === undefined) ctx.memory.setFact('promotedAt', ctx.clock.now());
+        if (ctx.memory.fact(PROMOTE_FACTS.promotedAt) === undefined) ctx.memory.setFact(PROMOTE_FACTS.promotedAt, ctx.clock.now());
         return { summary: `${id} is already a standalone primary (nothing sent)` };
       }
       if (current.sourceArn && ctx.memory.intent('promote') === undefined) {
@@ -52,7 +62,7 @@ export function promoteStep(target: InstanceRef, topology: Topology): Step {
           if (!current) throw new StepError(`${id} disappeared from ${region}`);
         }
         const lag = await ctx.aws.lag.latest(region, id, { deadline: ctx.deadline }).catch(() => undefined);
-        ctx.memory.setFact('lagAtPromotionSeconds', lag ? lag.seconds : null);
+        ctx.memory.setFact(PROMOTE_FACTS.lagAtPromotionSeconds, lag ? lag.seconds : null);
       }
       if (current?.sourceArn) {
         await requestOnce(ctx, {
@@ -64,7 +74,7 @@ export function promoteStep(target: InstanceRef, topology: Topology): Step {
             return view === undefined || view.sourceArn === undefined || view.status !== 'available';
           },
           send: async () => {
-            ctx.memory.setFact('promoteRequestedAt', ctx.clock.now());
+            ctx.memory.setFact(PROMOTE_FACTS.requestedAt, ctx.clock.now());
             try {
               await ctx.aws.rds.promote(region, input, { deadline: ctx.deadline });
             } catch (error) {
@@ -84,7 +94,7 @@ export function promoteStep(target: InstanceRef, topology: Topology): Step {
         done: (view) => isWritablePrimary(view),
         show,
       }), id);
-      ctx.memory.setFact('promotedAt', ctx.clock.now());
+      ctx.memory.setFact(PROMOTE_FACTS.promotedAt, ctx.clock.now());
       return { summary: `${id} is a standalone primary (status ${promoted.status}, backup retention ${promoted.backupRetentionDays} d)` };
     },
   };

@@ -1,4 +1,5 @@
 import type { CreateDBInstanceReadReplicaCommandInput } from '@aws-sdk/client-rds';
+import { z } from 'zod';
 import { allDatabaseTags, databaseInstanceSettings, type DatabaseInstanceSettings, regionByName, type Topology } from '@xyz/topology';
 import { isRetryable } from '../../aws/error-kind';
 import { AwsCallError } from '../../aws/gateway';
@@ -7,6 +8,7 @@ import { StepError, StepTimeoutError } from '../../core/errors';
 import { found, pollUntil } from '../poll';
 import { requestOnce } from '../request-once';
 import type { PlannedCall, Step, StepContext, StepOutcome } from '../step';
+import { regionFact } from '../facts';
 import { clearFence } from './fence';
 import { STEP } from '../step-ids';
 
@@ -41,13 +43,17 @@ export function placementFrom(view: InstanceView): ReplicaPlacement {
   return { securityGroupIds: [...view.securityGroupIds] };
 }
 
-/** Journal fact `created:<region>`: this run sent the request that creates the instance under the standard identifier. */
-const CREATED_FACT = 'created:';
-/**
- * Journal fact `replaced:<region>`: the standard identifier now belongs to a ready replica this run
- * created. The region's Terraform state still tracks the instance it replaced (see state-rebind.ts).
- */
-export const REPLACED_FACT = 'replaced:';
+export const REPLICA_FACTS = {
+  /** `stale:<region>`: the identifier the instance that held the standard one was renamed to. */
+  stale: regionFact('stale:', z.string()),
+  /** `created:<region>`: this run sent the request that creates the instance under the standard identifier. */
+  created: regionFact('created:', z.string()),
+  /**
+   * `replaced:<region>`: the standard identifier now belongs to a ready replica this run created.
+   * The region's Terraform state still tracks the instance it replaced (see state-rebind.ts).
+   */
+  replaced: regionFact('replaced:', z.string()),
+};
 
 /** Identifier for the instance moved aside: `<id>-stale-<yyyymmddhhmm>`, fixed for the whole run. */
 export function staleIdentifier(id: string, runStartedAt: number): string {
@@ -117,8 +123,8 @@ function showReplica(view: InstanceView | undefined): string {
 
 async function placementAtRunTime(ctx: StepContext, spec: ReplicaSpec): Promise<ReplicaPlacement> {
   if (spec.placement) return spec.placement;
-  const stale = ctx.memory.fact(`stale:${spec.region}`);
-  for (const id of [spec.id, typeof stale === 'string' ? stale : spec.staleId]) {
+  const stale = ctx.memory.fact(REPLICA_FACTS.stale.of(spec.region));
+  for (const id of [spec.id, stale ?? spec.staleId]) {
     const view = await ctx.aws.rds.describe(spec.region, id, { deadline: ctx.deadline });
     if (view) return placementFrom(view);
   }
@@ -162,13 +168,13 @@ export async function rebuildReplica(ctx: StepContext, spec: ReplicaSpec, topolo
       });
     }
     await pollUntil(ctx, { what: `${region} rename of ${id}`, subject: spec, probe: describe, done: (view) => view === undefined || view.sourceArn === spec.sourceArn, show: showReplica });
-    ctx.memory.setFact(`stale:${region}`, spec.staleId);
+    ctx.memory.setFact(REPLICA_FACTS.stale.of(region), spec.staleId);
     current = await describe();
   }
   if (!current) {
     say(`creating ${id} as a replica of ${spec.sourceArn}`);
     // Recorded before the request, so a resumed run knows the instance under `id` is one it made.
-    ctx.memory.setFact(`${CREATED_FACT}${region}`, id);
+    ctx.memory.setFact(REPLICA_FACTS.created.of(region), id);
     try {
       await ctx.aws.rds.createReadReplica(region, createReplicaInput(spec, databaseInstanceSettings(topology, region), placement), { deadline: ctx.deadline });
     } catch (error) {
@@ -185,9 +191,9 @@ export async function rebuildReplica(ctx: StepContext, spec: ReplicaSpec, topolo
   if (ready.sourceArn !== spec.sourceArn) throw new StepError(`${id} in ${region} replicates from ${ready.sourceArn}, not ${spec.sourceArn}`);
   const group = regionByName(topology, region).names.dbParameterGroup;
   if (await clearFence(ctx, region, group)) say(`cleared the write fence (read_only) on ${group}`);
-  const stale = ctx.memory.fact(`stale:${region}`);
-  if (typeof stale === 'string' || ctx.memory.fact(`${CREATED_FACT}${region}`) !== undefined) ctx.memory.setFact(`${REPLACED_FACT}${region}`, id);
-  return `${region}: ${id} replicates from ${spec.sourceId}${typeof stale === 'string' ? `; the previous instance is kept as ${stale}` : ''}`;
+  const stale = ctx.memory.fact(REPLICA_FACTS.stale.of(region));
+  if (stale !== undefined || ctx.memory.fact(REPLICA_FACTS.created.of(region)) !== undefined) ctx.memory.setFact(REPLICA_FACTS.replaced.of(region), id);
+  return `${region}: ${id} replicates from ${spec.sourceId}${stale !== undefined ? `; the previous instance is kept as ${stale}` : ''}`;
 }
 
 /** Rebuilds every region's replica in parallel; an unreachable region becomes a warning for --resume. */
@@ -200,6 +206,7 @@ export function rebuildReplicasStep(specs: readonly ReplicaSpec[], topology: Top
     timeoutMs: 240 * 60_000,
     calls: specs.flatMap((spec) => plannedReplicaCalls(spec, topology)),
     waitsFor: 'DescribeDBInstances shows each replica available and replicating from the new source',
+    facts: Object.values(REPLICA_FACTS),
     ifItFails: 'the primary is serving writes; only replicas are missing. Resume to continue; stale instances are kept under their -stale- names.',
     async run(ctx): Promise<StepOutcome> {
       const results = await Promise.allSettled(specs.map((spec) => rebuildReplica(ctx, spec, topology)));

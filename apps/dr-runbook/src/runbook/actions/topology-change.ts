@@ -3,6 +3,13 @@ import { primaryRegionOf, resolveTopology } from '@xyz/topology';
 import { StepError } from '../../core/errors';
 import type { Step } from '../step';
 import { STEP } from '../step-ids';
+import { z } from 'zod';
+import { fact } from '../facts';
+
+export const TOPOLOGY_FACTS = {
+  /** true: the change was printed, not written; false: the file was written. */
+  pending: fact('topologyPending', z.boolean()),
+};
 
 export interface TopologyChange {
   readonly file: string;
@@ -68,17 +75,18 @@ export function topologyStep(file: string, newPrimary: string, write: boolean, d
     title: write ? `Write primaryRegion = ${newPrimary} to ${displayFile}` : `Print the topology change for ${displayFile}`,
     timeoutMs: 60_000,
     calls: [{ service: 'local', operation: write ? 'write file' : 'print change', input: { file: displayFile, primaryRegion: newPrimary } }],
+    facts: Object.values(TOPOLOGY_FACTS),
     ifItFails: `the databases are in their new roles; only the topology file is behind. Set "primaryRegion": "${newPrimary}" in ${displayFile} by hand.`,
     async run(ctx) {
       const change = computeTopologyChange(file, newPrimary);
       if (!change.changed) return { summary: `${displayFile} already names ${newPrimary} as primary` };
       change.diff.forEach((line) => ctx.progress(line));
       if (!write) {
-        ctx.memory.setFact('topologyPending', true);
+        ctx.memory.setFact(TOPOLOGY_FACTS.pending, true);
         return { summary: `topology change printed above, not written (re-run with --write-topology, or edit ${displayFile})` };
       }
       writeTopologyChange(change);
-      ctx.memory.setFact('topologyPending', false);
+      ctx.memory.setFact(TOPOLOGY_FACTS.pending, false);
       return { summary: `${displayFile} now names ${newPrimary} as primary; run the stacks' plan: it should update the databases in place, not replace them` };
     },
   };
