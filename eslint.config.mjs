@@ -12,9 +12,11 @@ const boundaries = {
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:config'] },
     { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:config'] },
     { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:construct', 'type:stack'] },
-    // Simulators and fakes for tests and benches (libs/dr-simulator).
-    { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:test-support', 'type:config'] },
-    { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:test-support', 'type:config', 'type:tool'] },
+    // Code that runs in AWS Lambda (libs/stream-processor): only the contracts of its construct (its lint forbids the rest).
+    { sourceTag: 'type:lambda', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
+    // Simulators, emulators and fakes for tests and benches (libs/dr-simulator, libs/stream-local).
+    { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:test-support', 'type:lambda', 'type:construct', 'type:config'] },
+    { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:test-support', 'type:construct', 'type:config', 'type:tool'] },
   ],
 };
 

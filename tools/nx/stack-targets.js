@@ -4,7 +4,7 @@
 // an app folder holds only its entry point, its test and its stack.json.
 
 /** The stream processor's Lambda package, which the pipeline's home region synthesizes into its stack. */
-const PROCESSOR_BUNDLE = { projects: ['stream'], target: 'bundle' };
+const PROCESSOR_BUNDLE = { projects: ['stream-processor'], target: 'bundle' };
 const TERRAFORM = 'tsx --tsconfig tsconfig.base.json tools/terraform/src/main.ts';
 const TOPOLOGY_ENV = [{ env: 'XYZ_ENVIRONMENT' }, { env: 'XYZ_TOPOLOGY_DIR' }];
 const STACK_APP_PRESETS = '{workspaceRoot}/tools/stack-app/**/*';

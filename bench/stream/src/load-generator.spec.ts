@@ -1,4 +1,4 @@
-import { deviceEventSchema } from '@xyz/stream';
+import { deviceEventSchema } from '@xyz/stream/contracts';
 import { createRecordFactory, runPacedLoad } from './load-generator';
 
 describe('createRecordFactory', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
-import type { DeviceEventInput } from '@xyz/stream';
+import type { DeviceEventInput } from '@xyz/stream/contracts';
 
 export interface FleetShape {
   readonly devices: number;

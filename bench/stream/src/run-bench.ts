@@ -1,10 +1,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import * as local from '@xyz/stream-local';
 import type { StreamSettings } from '@xyz/topology';
-// bench/ is a script directory, not a project, and the local pipeline is deliberately left out of
-// @xyz/stream's entry point (the stacks import it; this loads the SDK and the emulators).
-import * as local from '@xyz/stream/local';
 import type { BenchOptions } from './bench-options';
 import { createRecordFactory, runPacedLoad } from './load-generator';
 import { type LatencySummary, summarise } from './percentiles';

@@ -17,7 +17,7 @@ export interface RegionStackProps {
   /** The region this stack owns; its role (primary or replica) comes from the topology. */
   readonly region: RegionTopology;
   /**
-   * The stream processor's Lambda package (`nx run stream:bundle`). Required in the pipeline's
+   * The stream processor's Lambda package (`nx run stream-processor:bundle`). Required in the pipeline's
    * home region (topology.stream.homeRegion); ignored elsewhere.
    */
   readonly processorBundle?: ProcessorBundle;
@@ -79,7 +79,7 @@ export class RegionStack extends TerraformStack {
 
     if (region.region === topology.stream.homeRegion) {
       if (!props.processorBundle) {
-        throw new Error(`${region.stackName} is the device pipeline's home region and needs the processor bundle (npx nx run stream:bundle)`);
+        throw new Error(`${region.stackName} is the device pipeline's home region and needs the processor bundle (npx nx run stream-processor:bundle)`);
       }
       this.pipeline = new DeviceEventPipeline(this, 'device-events', {
         names: topology.names,

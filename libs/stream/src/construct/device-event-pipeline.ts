@@ -9,8 +9,8 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { PROCESSOR_ENVIRONMENT } from '../processor/processor-environment';
-import { BRANCH_TIME_INDEX, DEVICE_EVENT_TABLE_KEYS, TTL_ATTRIBUTE } from '../table/item-layout';
+import { BRANCH_TIME_INDEX, DEVICE_EVENT_TABLE_KEYS, TTL_ATTRIBUTE } from '../contracts/item-layout';
+import { PROCESSOR_ENVIRONMENT } from '../contracts/processor-environment';
 import { type DeviceEventPipelineProps, resolvePipelineProps } from './pipeline-props';
 import { LAMBDA_TRUST_POLICY, processorPolicy } from './processor-policy';
 

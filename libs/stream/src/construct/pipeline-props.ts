@@ -1,7 +1,8 @@
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { GlobalResourceNames, StreamSettings } from '@xyz/topology';
+import { PIPELINE_DEFAULTS } from '../contracts/pipeline-defaults';
 
-/** The processor's deployment package, built outside the construct by `nx run stream:bundle`. */
+/** The processor's deployment package, built outside the construct by `nx run stream-processor:bundle`. */
 export interface ProcessorBundle {
   /** The zip file; absolute, or relative to the directory of cdktf.json (the repository root). */
   readonly zipPath: string;
@@ -48,17 +49,6 @@ export interface DeviceEventPipelineProps {
    */
   readonly reservedConcurrency?: number;
 }
-
-/** The defaults of the optional props; the local pipeline mirrors the deployed function with them. */
-export const PIPELINE_DEFAULTS = {
-  eventRetentionDays: 90,
-  logRetentionDays: 30,
-  maximumRecordAgeSeconds: 21_600,
-  memorySizeMb: 256,
-  timeoutSeconds: 30,
-  runtime: 'nodejs22.x',
-  architecture: 'arm64',
-} as const satisfies Partial<DeviceEventPipelineProps>;
 
 /** Props with every default filled in. */
 export type ResolvedPipelineProps = DeviceEventPipelineProps &

@@ -40,7 +40,7 @@ function deployOrder(env: NodeJS.ProcessEnv = {}): Record<string, string[]> {
 }
 
 const waitsForProcessorBundle = (target: Target | undefined) =>
-  (target?.dependsOn ?? []).some((dep) => typeof dep === 'object' && dep.target === 'bundle' && dep.projects?.includes('stream'));
+  (target?.dependsOn ?? []).some((dep) => typeof dep === 'object' && dep.target === 'bundle' && dep.projects?.includes('stream-processor'));
 
 describe('the stack projects, inferred from the topology (tools/nx/stack-projects.js)', () => {
   const stacks = platformStacks(loadTopology('production'));
@@ -68,7 +68,7 @@ describe('the stack projects, inferred from the topology (tools/nx/stack-project
 
   it('tags each stack with its role, and puts every region stack after state-backend and every replica after the primary', () => {
     expect(stackProjects.map(([name, node]) => [name, node.tags.filter((tag) => tag.startsWith('role:')), node.implicitDependencies]).sort()).toEqual([
-      ['primary-east', ['role:primary'], ['state-backend', 'stream']],
+      ['primary-east', ['role:primary'], ['state-backend', 'stream-processor']],
       ['replica-ohio', ['role:replica'], ['state-backend', 'primary-east']],
       ['replica-west', ['role:replica'], ['state-backend', 'primary-east']],
       ['state-backend', ['role:state-backend'], []],
@@ -104,6 +104,6 @@ describe('the stack projects, inferred from the topology (tools/nx/stack-project
     const movedPipeline = editedTopologyDir(editJson((doc) => ((doc.stream as { homeRegion: string }).homeRegion = 'us-east-2')));
     const moved = projectGraph({ XYZ_TOPOLOGY_DIR: movedPipeline });
     expect(['primary-east', 'replica-west', 'replica-ohio'].filter((name) => waitsForProcessorBundle(moved[name].targets.synth))).toEqual(['replica-ohio']);
-    expect(moved['replica-ohio'].implicitDependencies).toEqual(['state-backend', 'primary-east', 'stream']);
+    expect(moved['replica-ohio'].implicitDependencies).toEqual(['state-backend', 'primary-east', 'stream-processor']);
   });
 });
