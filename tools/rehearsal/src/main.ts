@@ -36,6 +36,7 @@ async function rehearse(workspace: RehearsalWorkspace, scenario: Scenario, steps
     await scenario.operations.flushReplication();
     return [...scenario.gate.refused.entries()].map(([region, count]) => `${count} requests to ${region} were dropped while it was down`).join('; ');
   }, (detail) => detail);
+  await drill.resumeAfterOutage(LOST_REGION);
   const rebuiltByFailback = await drill.failback(LOST_REGION);
   await drill.applyTopologyChange(rebuiltByFailback, 'after the failback');
   await drill.status('dr-runbook status after the failback (expect healthy, exit 0)', 0);
