@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { MOTO_EXCEPTIONS } from './moto-exceptions';
+import { MOTO_EXCEPTIONS } from './exceptions';
 import type { RehearsalWorkspace } from './rehearsal-workspace';
 import type { Scenario } from './scenario';
 import { RehearsalFailure } from './stack-operations';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { RegionLossDrill } from './dr-drill';
-import { MOTO_EXCEPTIONS } from './moto-exceptions';
+import { MOTO_EXCEPTIONS } from './exceptions';
 import { MotoUnavailable, motoUrl, resetMoto } from './moto-server';
 import { RegionGate } from './region-gate';
 import { RehearsalWorkspace } from './rehearsal-workspace';

@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GateRequest, ExchangePatch } from './moto-exceptions';
+import type { ExchangePatch, GateRequest, MotoChannel } from './exceptions';
 import { requestScope } from './request-scope';
 
 /**
@@ -23,8 +23,8 @@ export interface RegionGateOptions {
   readonly target: URL;
   /** Account the emulator should act as (moto reads it from x-moto-account-id). */
   readonly accountId: string;
-  /** Fill-ins for what moto leaves out of its answers (see moto-exceptions.ts), by exception id. */
-  readonly exchangePatches?: ReadonlyArray<{ readonly id: string; readonly patch: (request: GateRequest) => ExchangePatch | undefined }>;
+  /** Fill-ins for what moto leaves out (see exceptions/), by exception id. */
+  readonly exchangePatches?: ReadonlyArray<{ readonly id: string; readonly patch: (request: GateRequest, moto: MotoChannel) => ExchangePatch | undefined | Promise<ExchangePatch | undefined> }>;
 }
 
 /** One use of a response patch. */
@@ -43,8 +43,10 @@ export class RegionGate {
   readonly uploads: ObservedUpload[] = [];
   /** Requests refused per region while it was down. */
   readonly refused = new Map<string, number>();
-  /** Response patches used, once per distinct detail. */
+  /** Exchange patches used, once per distinct detail. */
   readonly patched: PatchUse[] = [];
+  /** Exchange patches that failed (the request was answered with HTTP 500). */
+  readonly failedPatches: string[] = [];
   private readonly down = new Set<string>();
   private server?: Server;
   private port = 0;
@@ -97,11 +99,48 @@ export class RegionGate {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const patches = scope ? this.patchesFor({ ...scope, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers, body: body.toString('utf8') }) : [];
-      const requestBody = patches.reduce<string | undefined>((latest, patch) => patch.requestBody ?? latest, undefined);
-      this.forward(req, requestBody === undefined ? body : Buffer.from(requestBody, 'utf8'), res, patches);
+      const request = scope ? { ...scope, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers, body: body.toString('utf8') } : undefined;
+      (request ? this.patchesFor(request) : Promise.resolve([])).then(
+        (patches) => {
+          const requestBody = patches.reduce<string | undefined>((latest, patch) => patch.requestBody ?? latest, undefined);
+          this.forward(req, requestBody === undefined ? body : Buffer.from(requestBody, 'utf8'), res, patches);
+        },
+        (error: unknown) => {
+          // A fill-in that fails must be seen: answer as AWS would to a server fault.
+          this.failedPatches.push(`${request?.service}:${request?.region}: ${(error as Error).message}`);
+          res.writeHead(500, { 'content-type': 'text/plain' }).end(`rehearsal gate: a moto fill-in failed: ${(error as Error).message}`);
+        },
+      );
     });
   }
+
+  /** Lets a fill-in ask moto itself, as the topology account, in a region. */
+  private readonly channel: MotoChannel = {
+    send: (region, service, body) =>
+      new Promise((resolve, reject) => {
+        const call = httpRequest(
+          {
+            host: this.options.target.hostname,
+            port: this.options.target.port,
+            method: 'POST',
+            path: '/',
+            headers: {
+              authorization: `AWS4-HMAC-SHA256 Credential=rehearsal/20260101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=rehearsal`,
+              'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+              'content-length': String(Buffer.byteLength(body)),
+              'x-moto-account-id': this.options.accountId,
+            },
+          },
+          (answer) => {
+            const parts: Buffer[] = [];
+            answer.on('data', (chunk: Buffer) => parts.push(chunk));
+            answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+          },
+        );
+        call.on('error', reject);
+        call.end(body);
+      }),
+  };
 
   private forward(req: IncomingMessage, body: Buffer, res: ServerResponse, patches: readonly ExchangePatch[]): void {
     const upstream = httpRequest(
@@ -137,10 +176,10 @@ export class RegionGate {
     upstream.end(body);
   }
 
-  private patchesFor(request: GateRequest): ExchangePatch[] {
+  private async patchesFor(request: GateRequest): Promise<ExchangePatch[]> {
     const applied: ExchangePatch[] = [];
     for (const { id, patch } of this.options.exchangePatches ?? []) {
-      const result = patch(request);
+      const result = await patch(request, this.channel);
       if (!result) continue;
       applied.push(result);
       if (!this.patched.some((use) => use.id === id && use.detail === result.detail)) this.patched.push({ id, detail: result.detail });

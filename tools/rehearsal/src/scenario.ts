@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { stateLocation, type Topology } from '@xyz/topology';
 import { deployOrder } from './deploy-order';
 import { EmulatorClients } from './emulator-clients';
-import type { ExceptionContext } from './moto-exceptions';
+import type { ExceptionContext } from './exceptions';
 import { RegionGate } from './region-gate';
 import type { RehearsalWorkspace } from './rehearsal-workspace';
 import { type PlanCounts, RehearsalFailure, StackOperations } from './stack-operations';

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorOverride, OVERRIDE_FILE } from './emulator-override';
-import type { ExceptionContext } from './moto-exceptions';
-import { MOTO_EXCEPTIONS } from './moto-exceptions';
+import type { ExceptionContext } from './exceptions';
+import { MOTO_EXCEPTIONS } from './exceptions';
 import type { RehearsalWorkspace } from './rehearsal-workspace';
 import type { SynthesizedJson } from './synthesized-json';
 import { runTool, type ToolRun } from './tool-runner';

@@ -1,4 +1,4 @@
-import { MOTO_EXCEPTIONS } from './moto-exceptions';
+import { MOTO_EXCEPTIONS } from './exceptions';
 import type { RehearsalWorkspace } from './rehearsal-workspace';
 import type { Scenario } from './scenario';
 import type { StepLog } from './step-log';

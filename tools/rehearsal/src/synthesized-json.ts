@@ -11,14 +11,6 @@ export function resourcesOf(json: SynthesizedJson, type: string): Array<[string,
   return Object.entries(json.resource?.[type] ?? {});
 }
 
-/** The region a resource is created in: its provider's, or the default provider's. */
-export function regionOf(json: SynthesizedJson, resource: Record<string, unknown>): string {
-  const providers = json.provider?.aws ?? [];
-  const alias = typeof resource.provider === 'string' ? resource.provider.split('.')[1] : undefined;
-  const provider = providers.find((entry) => entry.alias === alias) ?? providers.find((entry) => entry.alias === undefined);
-  return String(provider?.region);
-}
-
 /**
  * Removes resources of the given types, then every argument elsewhere that refers to one of them
  * (a whole attribute, or one element of a list), so the rest still plans.

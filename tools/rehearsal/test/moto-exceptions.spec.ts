@@ -1,4 +1,4 @@
-import { MOTO_EXCEPTIONS, type GateRequest, type MotoException } from '../src/moto-exceptions';
+import { MOTO_EXCEPTIONS, type ExchangePatch, type GateRequest, type MotoChannel, type MotoException } from '../src/exceptions';
 import type { SynthesizedJson } from '../src/synthesized-json';
 
 const exception = (id: string): MotoException => {
@@ -7,10 +7,28 @@ const exception = (id: string): MotoException => {
   return found;
 };
 
+/** A moto that answers every request with `status` and records what it was sent. */
+const fakeMoto = (status = 200): MotoChannel & { sent: Array<{ region: string; service: string; body: URLSearchParams }> } => {
+  const sent: Array<{ region: string; service: string; body: URLSearchParams }> = [];
+  return {
+    sent,
+    send: async (region, service, body) => {
+      sent.push({ region, service, body: new URLSearchParams(body) });
+      return { status, body: status === 200 ? '<ok/>' : '<Error><Code>InvalidParameterValue</Code></Error>' };
+    },
+  };
+};
+
+/** The exception's exchange patch, awaited. */
+const exchange =
+  (id: string, moto: MotoChannel = fakeMoto()) =>
+  (request: GateRequest): Promise<ExchangePatch | undefined> =>
+    Promise.resolve(exception(id).patchExchange!(request, moto));
+
 const stack = (resource: SynthesizedJson['resource']): SynthesizedJson => ({ terraform: {}, provider: { aws: [{ region: 'us-east-1' }] }, resource });
 
 describe('the list of moto exceptions', () => {
-  it('says for each what moto does and what the rehearsal does instead, and applies it through at least one hook', () => {
+  it('says for each what moto does and what the rehearsal does instead, and applies it through at least one hook', async () => {
     const ids = MOTO_EXCEPTIONS.map((entry) => entry.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const entry of MOTO_EXCEPTIONS) {
@@ -28,7 +46,7 @@ describe('s3-bucket-policy-conditions', () => {
   const allow = { Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: '*' };
   const equalsDeny = { Sid: 'Eq', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*', Condition: { StringEquals: { 'aws:username': 'x' } } };
 
-  it('leaves out only the Deny statements whose conditions moto cannot evaluate, and a policy left empty', () => {
+  it('leaves out only the Deny statements whose conditions moto cannot evaluate, and a policy left empty', async () => {
     const json = stack({ aws_s3_bucket_policy: { mixed: policy([tlsDeny, allow, equalsDeny]), denies: policy([tlsDeny]), clean: policy([allow]) } });
     const changed = exception('s3-bucket-policy-conditions').adjustStack!(json);
     expect(changed).toEqual(['aws_s3_bucket_policy.mixed: 1 conditional Deny statement(s) left out', 'aws_s3_bucket_policy.denies: 1 conditional Deny statement(s) left out']);
@@ -39,7 +57,7 @@ describe('s3-bucket-policy-conditions', () => {
 });
 
 describe('elasticache-user-group', () => {
-  it('removes the user groups and every reference to them, so the replication group still plans', () => {
+  it('removes the user groups and every reference to them, so the replication group still plans', async () => {
     const json = stack({
       aws_elasticache_user_group: { users: { user_group_id: 'g' } },
       aws_elasticache_user_group_association: { app: { user_group_id: '${aws_elasticache_user_group.users.user_group_id}' } },
@@ -55,54 +73,95 @@ describe('elasticache-user-group', () => {
 
 describe('s3-lifecycle-transition-size', () => {
   const request = (method: string, path: string, headers: GateRequest['headers'] = {}): GateRequest => ({ region: 'us-west-2', service: 's3', method, path, query: 'lifecycle=', headers, body: '' });
-  const patch = exception('s3-lifecycle-transition-size').patchExchange!;
+  const patch = exchange('s3-lifecycle-transition-size');
 
-  it("answers a bucket's lifecycle reads with the transition size its last write asked for", () => {
-    expect(patch(request('GET', '/fresh-bucket'))).toBeUndefined();
-    expect(patch(request('PUT', '/state-bucket', { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' }))).toBeUndefined();
-    expect(patch(request('GET', '/state-bucket'))).toEqual({ headers: { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' }, detail: 'us-west-2/state-bucket' });
-    expect(patch({ ...request('GET', '/state-bucket'), query: 'versioning' })).toBeUndefined();
-    expect(patch({ ...request('GET', '/state-bucket'), region: 'us-east-2' })).toBeUndefined();
+  it("answers a bucket's lifecycle reads with the transition size its last write asked for", async () => {
+    expect(await patch(request('GET', '/fresh-bucket'))).toBeUndefined();
+    expect(await patch(request('PUT', '/state-bucket', { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' }))).toBeUndefined();
+    expect(await patch(request('GET', '/state-bucket'))).toEqual({ headers: { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' }, detail: 'us-west-2/state-bucket' });
+    expect(await patch({ ...request('GET', '/state-bucket'), query: 'versioning' })).toBeUndefined();
+    expect(await patch({ ...request('GET', '/state-bucket'), region: 'us-east-2' })).toBeUndefined();
   });
 });
 
 describe('rds-promotion-keeps-source', () => {
-  const patch = exception('rds-promotion-keeps-source').patchExchange!;
+  const patch = exchange('rds-promotion-keeps-source');
   const rds = (region: string, body: string): GateRequest => ({ region, service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body });
   const instance = (id: string, source?: string) =>
     `<DBInstance><DBInstanceIdentifier>${id}</DBInstanceIdentifier><DBInstanceStatus>available</DBInstanceStatus>${source ? `<ReadReplicaSourceDBInstanceIdentifier>${source}</ReadReplicaSourceDBInstanceIdentifier>` : ''}<ReadReplicaDBInstanceIdentifiers/></DBInstance>`;
   const answer = (...instances: string[]) => `<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>${instances.join('')}</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>`;
   const source = 'arn:aws:rds:us-east-1:111122223333:db:xyz-prod-mysql-use1';
 
-  it('leaves answers alone until a promotion passes, then drops the source of the promoted instance only', () => {
-    expect(patch(rds('us-west-2', 'Action=DescribeDBInstances'))).toBeUndefined();
-    const promote = patch(rds('us-west-2', 'Action=PromoteReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&BackupRetentionPeriod=2'));
+  it('leaves answers alone until a promotion passes, then drops the source of the promoted instance only', async () => {
+    expect(await patch(rds('us-west-2', 'Action=DescribeDBInstances'))).toBeUndefined();
+    const promote = await patch(rds('us-west-2', 'Action=PromoteReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&BackupRetentionPeriod=2'));
     expect(promote?.detail).toBe('us-west-2/xyz-prod-mysql-usw2');
-    const describe = patch(rds('us-west-2', 'Action=DescribeDBInstances'))!;
+    const describe = (await patch(rds('us-west-2', 'Action=DescribeDBInstances')))!;
     expect(describe.rewriteResponse!(answer(instance('xyz-prod-mysql-usw2', source), instance('other-replica', source)))).toBe(answer(instance('xyz-prod-mysql-usw2'), instance('other-replica', source)));
-    expect(patch(rds('us-east-2', 'Action=DescribeDBInstances'))).toBeUndefined();
+    expect(await patch(rds('us-east-2', 'Action=DescribeDBInstances'))).toBeUndefined();
   });
 
-  it('follows a rename and stops when a new replica takes the identifier', () => {
-    patch(rds('us-east-2', 'Action=PromoteReadReplica&DBInstanceIdentifier=xyz-prod-mysql-use2'));
-    patch(rds('us-east-2', 'Action=ModifyDBInstance&DBInstanceIdentifier=xyz-prod-mysql-use2&NewDBInstanceIdentifier=xyz-prod-mysql-use2-stale-1&ApplyImmediately=true'));
-    expect(patch(rds('us-east-2', 'Action=DescribeDBInstances'))?.detail).toBe('us-east-2/xyz-prod-mysql-use2-stale-1');
-    patch(rds('us-west-2', `Action=CreateDBInstanceReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&SourceDBInstanceIdentifier=${encodeURIComponent(source)}`));
-    expect(patch(rds('us-west-2', 'Action=DescribeDBInstances'))).toBeUndefined();
+  it('follows a rename and stops when a new replica takes the identifier', async () => {
+    await patch(rds('us-east-2', 'Action=PromoteReadReplica&DBInstanceIdentifier=xyz-prod-mysql-use2'));
+    await patch(rds('us-east-2', 'Action=ModifyDBInstance&DBInstanceIdentifier=xyz-prod-mysql-use2&NewDBInstanceIdentifier=xyz-prod-mysql-use2-stale-1&ApplyImmediately=true'));
+    expect((await patch(rds('us-east-2', 'Action=DescribeDBInstances')))?.detail).toBe('us-east-2/xyz-prod-mysql-use2-stale-1');
+    await patch(rds('us-west-2', `Action=CreateDBInstanceReadReplica&DBInstanceIdentifier=xyz-prod-mysql-usw2&SourceDBInstanceIdentifier=${encodeURIComponent(source)}`));
+    expect(await patch(rds('us-west-2', 'Action=DescribeDBInstances'))).toBeUndefined();
   });
 });
 
 describe('elasticache-cluster-count', () => {
-  const patch = exception('elasticache-cluster-count').patchExchange!;
+  const patch = exchange('elasticache-cluster-count');
   const create = (body: string): GateRequest => ({ region: 'us-east-2', service: 'elasticache', method: 'POST', path: '/', query: '', headers: {}, body });
 
-  it('says the cluster count the way moto reads it, and leaves other requests alone', () => {
-    const patched = patch(create('Action=CreateReplicationGroup&ReplicationGroupId=xyz-prod-redis-use2&NumCacheClusters=2&MultiAZEnabled=true'));
+  it('says the cluster count the way moto reads it, and leaves other requests alone', async () => {
+    const patched = await patch(create('Action=CreateReplicationGroup&ReplicationGroupId=xyz-prod-redis-use2&NumCacheClusters=2&MultiAZEnabled=true'));
     expect(new URLSearchParams(patched!.requestBody).get('ReplicasPerNodeGroup')).toBe('1');
     expect(new URLSearchParams(patched!.requestBody).get('NumCacheClusters')).toBe('2');
     expect(patched!.detail).toBe('us-east-2/xyz-prod-redis-use2');
-    expect(patch(create('Action=CreateReplicationGroup&ReplicationGroupId=g&NumCacheClusters=1'))).toBeUndefined();
-    expect(patch(create('Action=CreateReplicationGroup&ReplicationGroupId=g&NumCacheClusters=3&ReplicasPerNodeGroup=2'))).toBeUndefined();
-    expect(patch(create('Action=DescribeReplicationGroups'))).toBeUndefined();
+    expect(await patch(create('Action=CreateReplicationGroup&ReplicationGroupId=g&NumCacheClusters=1'))).toBeUndefined();
+    expect(await patch(create('Action=CreateReplicationGroup&ReplicationGroupId=g&NumCacheClusters=3&ReplicasPerNodeGroup=2'))).toBeUndefined();
+    expect(await patch(create('Action=DescribeReplicationGroups'))).toBeUndefined();
+  });
+});
+
+describe('elasticache-member-clusters', () => {
+  const group =
+    'Action=CreateReplicationGroup&ReplicationGroupId=xyz-prod-redis-usw2&NumCacheClusters=2&CacheNodeType=cache.t3.micro&Engine=redis&EngineVersion=7.1' +
+    '&CacheSubnetGroupName=xyz-prod-redis-usw2&SecurityGroupIds.SecurityGroupId.1=sg-123&AtRestEncryptionEnabled=true&TransitEncryptionEnabled=true&TransitEncryptionMode=required' +
+    '&AutoMinorVersionUpgrade=true&PreferredCacheClusterAZs.AvailabilityZone.1=us-west-2a&PreferredCacheClusterAZs.AvailabilityZone.2=us-west-2b';
+  const request = (body: string): GateRequest => ({ region: 'us-west-2', service: 'elasticache', method: 'POST', path: '/', query: '', headers: {}, body });
+
+  it("creates each member from the group's own request before moto sees the group", async () => {
+    const moto = fakeMoto();
+    const patched = await exchange('elasticache-member-clusters', moto)(request(group));
+    expect(patched).toEqual({ detail: 'us-west-2/xyz-prod-redis-usw2: 2 member clusters' });
+    expect(moto.sent.map(({ region, service, body }) => [region, service, body.get('Action'), body.get('CacheClusterId'), body.get('PreferredAvailabilityZone')])).toEqual([
+      ['us-west-2', 'elasticache', 'CreateCacheCluster', 'xyz-prod-redis-usw2-001', 'us-west-2a'],
+      ['us-west-2', 'elasticache', 'CreateCacheCluster', 'xyz-prod-redis-usw2-002', 'us-west-2b'],
+    ]);
+    expect(Object.fromEntries(moto.sent[0].body)).toMatchObject({
+      ReplicationGroupId: 'xyz-prod-redis-usw2',
+      CacheNodeType: 'cache.t3.micro',
+      EngineVersion: '7.1',
+      CacheSubnetGroupName: 'xyz-prod-redis-usw2',
+      'SecurityGroupIds.SecurityGroupId.1': 'sg-123',
+      TransitEncryptionEnabled: 'true',
+      AutoMinorVersionUpgrade: 'true',
+    });
+  });
+
+  it('adds the settings CreateCacheCluster cannot take to the answers about those members only', async () => {
+    await exchange('elasticache-member-clusters')(request(group));
+    const describe = await exchange('elasticache-member-clusters')(request('Action=DescribeCacheClusters&CacheClusterId=xyz-prod-redis-usw2-001'));
+    const member = '<CacheCluster><CacheClusterId>xyz-prod-redis-usw2-001</CacheClusterId><ReplicationGroupId>xyz-prod-redis-usw2</ReplicationGroupId></CacheCluster>';
+    const other = '<CacheCluster><CacheClusterId>lonely</CacheClusterId></CacheCluster>';
+    expect(describe!.rewriteResponse!(`<CacheClusters>${member}${other}</CacheClusters>`)).toBe(
+      `<CacheClusters>${member.replace('</CacheCluster>', '<AtRestEncryptionEnabled>true</AtRestEncryptionEnabled><TransitEncryptionMode>required</TransitEncryptionMode></CacheCluster>')}${other}</CacheClusters>`,
+    );
+  });
+
+  it('fails loudly when moto refuses a member', async () => {
+    await expect(exchange('elasticache-member-clusters', fakeMoto(400))(request(group))).rejects.toThrow(/CreateCacheCluster xyz-prod-redis-usw2-001 in us-west-2: HTTP 400/);
   });
 });

@@ -1,0 +1,78 @@
+import { CreateDBSubnetGroupCommand, DescribeDBSubnetGroupsCommand } from '@aws-sdk/client-rds';
+import type { ExceptionContext, MotoException } from './types';
+
+/** Instances moto was asked to promote, as region/identifier, until a new instance takes the identifier. */
+const promotedInstances = new Set<string>();
+
+/** Tracks promotions, renames and re-creations of instances from the RDS calls that pass the gate. */
+function trackPromotions(region: string, params: URLSearchParams): void {
+  const id = params.get('DBInstanceIdentifier');
+  if (!id) return;
+  const action = params.get('Action');
+  if (action === 'PromoteReadReplica') promotedInstances.add(`${region}/${id}`);
+  if (action === 'CreateDBInstanceReadReplica' || action === 'CreateDBInstance' || action === 'DeleteDBInstance') promotedInstances.delete(`${region}/${id}`);
+  const renamedTo = params.get('NewDBInstanceIdentifier');
+  if (action === 'ModifyDBInstance' && renamedTo && promotedInstances.delete(`${region}/${id}`)) promotedInstances.add(`${region}/${renamedTo}`);
+}
+
+/** Removes the source from each promoted instance in an RDS answer. */
+function forgetPromotedSources(region: string, xml: string): string {
+  return xml.replace(/<DBInstance>[\s\S]*?<\/DBInstance>/g, (instance) => {
+    const id = /<DBInstanceIdentifier>([^<]*)<\/DBInstanceIdentifier>/.exec(instance)?.[1];
+    return id && promotedInstances.has(`${region}/${id}`) ? instance.replace(/<ReadReplicaSourceDBInstanceIdentifier>[^<]*<\/ReadReplicaSourceDBInstanceIdentifier>/, '') : instance;
+  });
+}
+
+export const rdsPromotionKeepsSource: MotoException = {
+  id: 'rds-promotion-keeps-source',
+  affects: 'PromoteReadReplica (the runbook\'s failover and failback; the provider reading a promoted aws_db_instance)',
+  motoDoes:
+    'marks the instance as no longer a replica but keeps answering ReadReplicaSourceDBInstanceIdentifier with the old source in DescribeDBInstances, so every reader (the runbook\'s wait for the promotion, the provider\'s replicate_source_db) still sees a replica',
+  rehearsalDoes:
+    'the region gate notes each PromoteReadReplica that passes (until a new instance takes the identifier) and leaves ReadReplicaSourceDBInstanceIdentifier out of moto\'s answers for those instances, as RDS does once a promotion is done',
+  patchExchange: (request) => {
+    if (request.service !== 'rds') return undefined;
+    trackPromotions(request.region, new URLSearchParams(request.body));
+    const promoted = [...promotedInstances].filter((entry) => entry.startsWith(`${request.region}/`));
+    if (promoted.length === 0) return undefined;
+    return { rewriteResponse: (xml) => forgetPromotedSources(request.region, xml), detail: promoted.join(', ') };
+  },
+};
+
+/**
+ * Gives every region a DB subnet group under each other region's group name, built from its own
+ * subnets, so that moto's lookup of a cross-region replica's group in the source region succeeds.
+ */
+async function mirrorSubnetGroups({ topology, clients, gate }: ExceptionContext): Promise<string[]> {
+  const done: string[] = [];
+  const reachable = topology.regions.filter((region) => !gate.isDown(region.region));
+  for (const region of reachable) {
+    const rds = clients.rds(region.region);
+    const groups = (await rds.send(new DescribeDBSubnetGroupsCommand({}))).DBSubnetGroups ?? [];
+    const own = groups.find((group) => group.DBSubnetGroupName === region.names.dbSubnetGroup);
+    if (!own) continue;
+    for (const other of topology.regions) {
+      if (other === region || groups.some((group) => group.DBSubnetGroupName === other.names.dbSubnetGroup)) continue;
+      await rds.send(
+        new CreateDBSubnetGroupCommand({
+          DBSubnetGroupName: other.names.dbSubnetGroup,
+          DBSubnetGroupDescription: `rehearsal stand-in for ${other.region}'s group (moto looks it up in the source region)`,
+          SubnetIds: (own.Subnets ?? []).flatMap((subnet) => (subnet.SubnetIdentifier ? [subnet.SubnetIdentifier] : [])),
+        }),
+      );
+      done.push(`${region.region}: stand-in ${other.names.dbSubnetGroup}`);
+    }
+  }
+  return done;
+}
+
+export const crossRegionReplicaSubnetGroup: MotoException = {
+  id: 'rds-cross-region-replica-subnet-group',
+  affects: 'aws_db_instance with replicate_source_db (cross-region), and the runbook\'s CreateDBInstanceReadReplica',
+  motoDoes:
+    "creates a cross-region replica as a copy of the source and applies DBSubnetGroupName before switching the copy to the replica's region, so it looks the group up in the source region and fails with DBSubnetGroupNotFoundFault",
+  rehearsalDoes: "gives each region a stand-in DB subnet group under every other region's group name (from its own subnets) before each apply and each runbook run; the replica itself is created in its own region",
+  beforeApply: (_json, context) => mirrorSubnetGroups(context),
+  beforeRunbook: (context) => mirrorSubnetGroups(context),
+};
+
