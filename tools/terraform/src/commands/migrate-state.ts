@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertTerraformInstalled, terraform, terraformEnvironment, UserError } from '@xyz/terraform-toolkit';
 import { isAwsRegion } from '@xyz/topology';
-import { stackDir } from '../paths';
+import { REPO_ROOT, stackDir } from '../paths';
 import { readSynthesizedStack } from './stack-files';
 
 /** Where a stack's state lives today, when it is not where the synthesized backend now says. */
@@ -16,15 +17,28 @@ export interface LegacyStateLocation {
 const LEGACY_OVERRIDE = 'legacy_backend_override.tf.json';
 
 /**
+ * The bootstrap left cdk.tf.json with its local backend: synthesize the stack again as its synth
+ * target does, without XYZ_STATE_BOOTSTRAP, so that it names its S3 backend.
+ */
+function synthesizeWithRemoteState(stack: string): void {
+  console.log(`[${stack}] cdk.tf.json still has the bootstrap's local backend: synthesizing it again with its S3 backend`);
+  const env = { ...process.env };
+  delete env.XYZ_STATE_BOOTSTRAP;
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'tools', 'synth', 'run-app.cjs'), stack], { cwd: REPO_ROOT, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new UserError(`[${stack}] synthesis failed (exit ${result.status ?? result.signal}); nothing was migrated`, result.status ?? 1);
+}
+
+/**
  * Moves a stack's state into the backend its synthesized cdk.tf.json names.
- * - Without `from`: after the state-backend bootstrap (local state), re-synthesize without
- *   XYZ_STATE_BOOTSTRAP and run this; terraform copies the local state into the bucket.
+ * - Without `from`: after the state-backend bootstrap (local state); terraform copies the local
+ *   state into the bucket (the stack is synthesized again with its S3 backend first if needed).
  * - With `from`: from another S3 location, such as the single us-east-1 bucket every stack used
  *   before the regional stores. Terraform is first initialised on the old location, then asked to
  *   migrate to the new one, so it copies the state (the old object is left in place).
  */
 export async function migrateState(stack: string, verbose: boolean, from?: LegacyStateLocation): Promise<void> {
   assertTerraformInstalled();
+  if (!from && readSynthesizedStack(stack).terraform?.backend?.local) synthesizeWithRemoteState(stack);
   const synthesized = readSynthesizedStack(stack) as { terraform?: { backend?: { s3?: Record<string, unknown> } } };
   const target = synthesized.terraform?.backend?.s3;
   const run = { stack, cwd: stackDir(stack), env: terraformEnvironment(), verbose };
