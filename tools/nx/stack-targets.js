@@ -60,7 +60,8 @@ function stackTargets({ streamHome }) {
       cache: false,
     },
     test: {
-      ...runCommands('jest --config tools/stack-app/jest.config.cjs --rootDir {projectRoot}'),
+      executor: 'nx:run-commands',
+      options: { command: 'jest --config ../../tools/stack-app/jest.config.cjs', cwd: '{projectRoot}' },
       ...bundleFirst,
       cache: true,
       inputs: [
