@@ -5,18 +5,20 @@ const boundaries = {
   depConstraints: [
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: ['type:stack', 'type:construct', 'type:config', 'type:tool'],
+      onlyDependOnLibsWithTags: ['type:stack', 'type:construct', 'type:config', 'type:tool', 'type:schema'],
     },
     { sourceTag: 'type:stack', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
-    { sourceTag: 'type:construct', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
-    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:config'] },
+    { sourceTag: 'type:construct', onlyDependOnLibsWithTags: ['type:construct', 'type:config', 'type:schema'] },
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:config', 'type:schema'] },
+    // Pure descriptions of external formats (libs/terraform-schema: Terraform's JSON): anyone may read them.
+    { sourceTag: 'type:schema', onlyDependOnLibsWithTags: ['type:schema'] },
     { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:config'] },
     { sourceTag: 'scope:ops', notDependOnLibsWithTags: ['type:construct', 'type:stack'] },
     // Code that runs in AWS Lambda (libs/stream-processor): only the contracts of its construct (its lint forbids the rest).
     { sourceTag: 'type:lambda', onlyDependOnLibsWithTags: ['type:construct', 'type:config'] },
     // Simulators, emulators and fakes for tests and benches (libs/dr-simulator, libs/stream-local).
     { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:test-support', 'type:lambda', 'type:construct', 'type:config'] },
-    { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:test-support', 'type:construct', 'type:config', 'type:tool'] },
+    { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:test-support', 'type:construct', 'type:config', 'type:tool', 'type:schema'] },
   ],
 };
 
