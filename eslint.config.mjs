@@ -22,19 +22,24 @@ const boundaries = {
   ],
 };
 
-/** In test files only, an app may also depend on test-support libs; its own code may not. */
-const testBoundaries = {
-  ...boundaries,
-  depConstraints: boundaries.depConstraints.map((constraint) =>
-    constraint.sourceTag === 'type:app' ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:test-support'] } : constraint,
-  ),
+/** What test files may use beyond what their project's own code may. */
+const TEST_ONLY_TAGS = {
+  // An app's tests may use emulators and simulators; its own code may not.
+  'type:app': ['type:test-support'],
+  // A construct's tests may run the real terraform on what it synthesizes (@xyz/terraform-toolkit/testing).
+  'type:construct': ['type:tool'],
 };
 
-/** Relative imports of the shared test helpers, from a project's tests and from plan-review's fixture generator. */
-const TEST_HELPERS = [
-  ...['synth-app', 'offline-terraform', 'applied-state'].flatMap((helper) => [`../../../tools/jest/${helper}`, `../../jest/${helper}`]),
-  '../../../../../tools/jest/applied-state',
-];
+const testBoundaries = {
+  ...boundaries,
+  depConstraints: boundaries.depConstraints.map((constraint) => {
+    const extra = TEST_ONLY_TAGS[constraint.sourceTag];
+    return extra ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, ...extra] } : constraint;
+  }),
+};
+
+/** The shared test helper that is not a project: run a stack app as its synth target does. */
+const TEST_HELPERS = ['../../../tools/jest/synth-app', '../../jest/synth-app'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -50,8 +55,7 @@ export default [
     },
   },
   {
-    // Tests (and test fixture generators) share helpers in tools/jest: run an app as its synth
-    // target does, run terraform offline, build a state as if a plan were applied.
+    // Tests share tools/jest/synth-app; terraform in tests comes from @xyz/terraform-toolkit.
     files: ['**/*.spec.ts', '**/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { ...testBoundaries, allow: TEST_HELPERS }],

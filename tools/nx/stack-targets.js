@@ -42,6 +42,9 @@ function stackTargets({ streamHome }) {
         'production',
         '^production',
         '{workspaceRoot}/tools/terraform/src/**/*',
+        // The runner and the one way it initialises terraform (the CLI config): tools/terraform's libraries.
+        '{workspaceRoot}/libs/terraform-toolkit/src/**/*',
+        '{workspaceRoot}/libs/terraform-schema/src/**/*',
         '{workspaceRoot}/libs/topology/environments/*.json',
         ...TOPOLOGY_ENV,
         { externalDependencies: ['@cdktf/provider-aws'] },

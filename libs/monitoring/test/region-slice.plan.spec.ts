@@ -2,7 +2,7 @@ import { loadTopology } from '@xyz/topology';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeWithTerraform, initOffline, type OfflinePlan, planOffline, terraform } from '../../../tools/jest/offline-terraform';
+import { describeWithTerraform, initOffline, type OfflinePlan, planOffline, terraform } from '@xyz/terraform-toolkit/testing';
 import { synthRegionSlice } from './region-slice';
 
 const TERRAFORM_TIMEOUT_MS = 180_000;

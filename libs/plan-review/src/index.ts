@@ -1,7 +1,7 @@
 export { PlanReviewError } from './errors';
 export { parsePlan } from './plan/parse';
-export type { PlanAction, ResourceChange, TerraformPlan } from './plan/schema';
-export { type ChangeKind, changeKind, replacementAttributes } from './plan/changes';
+export type { ChangeKind, PlanAction, ResourceChange, TerraformPlan } from '@xyz/terraform-schema';
+export { replacementAttributes } from './plan/changes';
 export { type DatabaseRename, databaseRename, type ReplicaPromotion, replicaPromotion } from './plan/rds-changes';
 export { type AllowEntry, allowFileSchema, GUARD_ACTIONS, parseAllowFile, parseAllowOption } from './guard/allow';
 export { ALLOW_FILE } from './guard/allow-file';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackPlan } from '../src/guard/guard';
 import { parsePlan } from '../src/plan/parse';
-import type { TerraformPlan } from '../src/plan/schema';
+import type { TerraformPlan } from '@xyz/terraform-schema';
 
 export const FIXTURES = join(__dirname, 'fixtures');
 

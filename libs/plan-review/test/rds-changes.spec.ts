@@ -1,5 +1,5 @@
 import { databaseRename, replicaPromotion } from '../src/plan/rds-changes';
-import type { ResourceChange } from '../src/plan/schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 import { mini } from './fixtures';
 
 const [primary, replica] = ['aws_db_instance.primary', 'aws_db_instance.replica'].map((address) => mini('rename-and-promote').plan.resource_changes.find((change) => change.address === address)!);

@@ -16,7 +16,7 @@ import { loadTopology } from '@xyz/topology';
 import { Testing, TerraformStack } from 'cdktf';
 import type { PolicyDocument } from '../src/construct/processor-policy';
 import { type DeviceEventPipelineProps, DeviceEventPipeline } from '../src/index';
-import { describeWithTerraform, initOffline, terraform } from '../../../tools/jest/offline-terraform';
+import { describeWithTerraform, initOffline, terraform } from '@xyz/terraform-toolkit/testing';
 
 const topology = loadTopology('production');
 const KEY_ARN = '${aws_kms_key.key.arn}';

@@ -2,5 +2,6 @@ export { CHANGE_KINDS_IN_ORDER, type ChangeKind, changeKind, kindOfActions, type
 export { addChangeCounts, type ChangeCounts, type CountableChange, countChanges, describeChangeCounts, emptyChangeCounts } from './change-counts';
 export { firstIssue } from './issues';
 export { PLAN_FIELDS, type PlannedResource, planSchema, type ResourceChange, type TerraformPlan } from './plan';
+export { providerRegion } from './provider-region';
 export { type StateResource, stateSchema, type TerraformState } from './state';
 export { type ProviderConfig, providerBlocks, type RemoteState, remoteStatesOf, type ResourceConfig, type TerraformJson, terraformJsonSchema } from './synthesized';

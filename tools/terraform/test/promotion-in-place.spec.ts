@@ -6,9 +6,8 @@ import { STATEFUL_TYPES } from '@xyz/plan-review';
 import { dbInstanceArn, RegionStack } from '@xyz/stacks';
 import { primaryRegionOf, regionForStack, resolveTopology, type Topology, topologyFile } from '@xyz/topology';
 import { App } from 'cdktf';
-import { appliedState, awsResourceSchemas, type CreatePlan } from '../../jest/applied-state';
-import { describeWithTerraform, terraform } from '../../jest/offline-terraform';
-import { OFFLINE_STATE_FILE } from '../src/offline/overrides';
+import { appliedState, awsResourceSchemas, OFFLINE_STATE_FILE, planSchema, type TerraformState } from '@xyz/terraform-toolkit';
+import { describeWithTerraform, terraform } from '@xyz/terraform-toolkit/testing';
 
 /**
  * The README's failover step changes one topology value (primaryRegion). This proves, with the
@@ -41,10 +40,6 @@ interface UiMessage {
   change?: { resource: { addr: string }; action: string };
 }
 
-interface StateDocument {
-  resources: Array<{ type: string; instances: Array<{ attributes: Json }> }>;
-}
-
 function productionTopology(primaryRegion?: string): Topology {
   const document = JSON.parse(readFileSync(topologyFile('production'), 'utf8')) as Json;
   return resolveTopology(primaryRegion ? { ...document, primaryRegion } : document);
@@ -56,7 +51,7 @@ function databaseChange(plan: PlanDocument): ResourceChange {
   return found[0];
 }
 
-function databaseState(state: StateDocument): Json {
+function databaseState(state: TerraformState): Json {
   const found = state.resources.filter((resource) => resource.type === 'aws_db_instance');
   if (found.length !== 1) throw new Error(`expected one aws_db_instance in the state, found ${found.length}`);
   return found[0].instances[0].attributes;
@@ -90,7 +85,7 @@ describeWithTerraform('a regional failover: Terraform promotes replica-west in p
    * The code in the runner's initialised offline working directory planned against `state`
    * (its local backend reads OFFLINE_STATE_FILE): the planned resource changes, as `<address>: <action>`.
    */
-  const plannedChangesAgainst = (state: StateDocument): string[] => {
+  const plannedChangesAgainst = (state: TerraformState): string[] => {
     writeFileSync(join(workdir, OFFLINE_STATE_FILE), JSON.stringify(state));
     const messages = terraform(workdir, ['plan', '-refresh=false', '-lock=false', '-input=false', '-json'])
       .split('\n')
@@ -100,7 +95,7 @@ describeWithTerraform('a regional failover: Terraform promotes replica-west in p
     return messages.filter((message) => message.type === 'planned_change').map((message) => `${message.change?.resource.addr}: ${message.change?.action}`);
   };
 
-  let replicaState: StateDocument;
+  let replicaState: TerraformState;
   let databaseAddress: string;
   let ownCodeAgainstState: string[];
   let ownCodeAgainstOtherKey: string[];
@@ -112,12 +107,12 @@ describeWithTerraform('a regional failover: Terraform promotes replica-west in p
     run(process.execPath, ['tools/synth/run-app.cjs', primary.stackName]);
     const replicaPlan = planOffline();
     databaseAddress = databaseChange(replicaPlan).address;
-    const createPlan = replicaPlan as unknown as CreatePlan;
+    const createPlan = planSchema.parse(replicaPlan);
     const types = [...new Set(createPlan.resource_changes.filter((change) => change.mode === 'managed').map((change) => change.type))];
     const schemas = awsResourceSchemas(terraform(workdir, ['providers', 'schema', '-json']), types);
     const primaryStack = readJson<{ resource: Record<string, Record<string, Json>> }>(join(outdir, 'stacks', primary.stackName, 'cdk.tf.json'));
     const [primaryDatabase] = Object.values(primaryStack.resource['aws_db_instance']);
-    replicaState = appliedState(createPlan, schemas, { externalSources: { [primaryArn]: primaryDatabase } }) as unknown as StateDocument;
+    replicaState = appliedState(createPlan, schemas, { externalSources: { [primaryArn]: primaryDatabase } });
 
     ownCodeAgainstState = plannedChangesAgainst(replicaState);
     const rekeyed = structuredClone(replicaState);

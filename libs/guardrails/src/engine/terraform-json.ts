@@ -1,16 +1,7 @@
-/**
- * The synthesized Terraform JSON of one stack: what `TerraformStack.toTerraform()` returns and what
- * cdktf writes to cdk.tf.json. References are strings such as `${aws_kms_key.key_F64E54E4.arn}`.
- */
-export interface TerraformJson {
-  readonly resource?: Record<string, Record<string, ResourceConfig>>;
-  readonly provider?: Record<string, ProviderConfig | ProviderConfig[]>;
-  readonly data?: Record<string, Record<string, ResourceConfig>>;
-  readonly [section: string]: unknown;
-}
+import { type ProviderConfig, providerBlocks, type ResourceConfig, type TerraformJson } from '@xyz/terraform-schema';
 
-export type ResourceConfig = Record<string, unknown>;
-export type ProviderConfig = Record<string, unknown>;
+/** The synthesized Terraform JSON of one stack (what `TerraformStack.toTerraform()` returns): the schema's type. */
+export type { ProviderConfig, ResourceConfig, TerraformJson };
 
 /** One resource block: `address` is the Terraform address (`<type>.<name>`) that plans and errors use. */
 export interface Resource {
@@ -68,9 +59,9 @@ export class StackIndex {
 }
 
 function listProviders(json: TerraformJson): Provider[] {
-  return Object.entries(json.provider ?? {}).flatMap(([name, entries]) =>
-    (Array.isArray(entries) ? entries : [entries]).map((config) => ({
-      address: typeof config.alias === 'string' ? `provider.${name}.${config.alias}` : `provider.${name}`,
+  return Object.keys(json.provider ?? {}).flatMap((name) =>
+    providerBlocks(json, name).map((config) => ({
+      address: typeof config['alias'] === 'string' ? `provider.${name}.${config['alias']}` : `provider.${name}`,
       config,
     })),
   );

@@ -1,5 +1,4 @@
-import { providerRegion } from '../plan/region';
-import type { ResourceChange, TerraformPlan } from '../plan/schema';
+import { providerRegion, type ResourceChange, type TerraformPlan } from '@xyz/terraform-schema';
 import { type ResourceCost, roundCents, sumUsd } from './model';
 import { priceResource } from './resources';
 import type { UsageAssumptions } from './usage';

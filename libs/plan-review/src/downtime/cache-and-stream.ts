@@ -1,5 +1,5 @@
 import { field } from '../plan/values';
-import type { ResourceChange } from '../plan/schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 import { type DowntimeWarning, fromTo, whenApplied } from './warning';
 
 function changedValues(change: ResourceChange, attribute: string): [unknown, unknown] | undefined {

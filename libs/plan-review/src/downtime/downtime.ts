@@ -1,4 +1,4 @@
-import type { ResourceChange } from '../plan/schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 import { field, text } from '../plan/values';
 import { cacheDowntime, streamDowntime } from './cache-and-stream';
 import { databaseDowntime, type DatabaseUse, parameterGroupDowntime } from './rds';

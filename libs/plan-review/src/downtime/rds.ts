@@ -1,5 +1,5 @@
 import { field, text } from '../plan/values';
-import type { ResourceChange } from '../plan/schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 import { type DowntimeWarning, fromTo, whenApplied } from './warning';
 
 /** A database instance as the downtime rules need it. */

@@ -1,5 +1,5 @@
-import { changeKind } from '../plan/changes';
-import type { ResourceChange } from '../plan/schema';
+import { changeKind } from '@xyz/terraform-schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 import type { DowntimeWarning } from './warning';
 
 /**

@@ -1,6 +1,7 @@
-import { actionReason, changeKind, replacementAttributes } from '../plan/changes';
+import { changeKind } from '@xyz/terraform-schema';
+import { actionReason, replacementAttributes } from '../plan/changes';
 import { databaseRename } from '../plan/rds-changes';
-import type { ResourceChange, TerraformPlan } from '../plan/schema';
+import type { ResourceChange, TerraformPlan } from '@xyz/terraform-schema';
 import { type AllowEntry, allowing, type GuardAction } from './allow';
 import { openingContext, openingsOf } from './opening';
 import type { OpeningContext } from './opening-rules';

@@ -1,5 +1,5 @@
 import type { DatabaseRename } from '../plan/rds-changes';
-import type { ResourceChange } from '../plan/schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 import { field, text } from '../plan/values';
 
 /** Context the guard needs beyond one resource: which parameter groups live databases use. */

@@ -1,6 +1,6 @@
 import { leavesAt } from '../plan/attribute-paths';
-import { changeKind } from '../plan/changes';
-import type { ResourceChange } from '../plan/schema';
+import { changeKind } from '@xyz/terraform-schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 import { WEAKENING_RULES, type WeakeningRule } from './weakening-rules';
 
 export interface Weakening {

@@ -1,21 +1,4 @@
-import { PlanReviewError } from '../errors';
-import type { PlanAction, ResourceChange } from './schema';
-
-/** What a resource change does, in the words a reviewer uses. */
-export type ChangeKind = 'create' | 'update' | 'replace' | 'delete' | 'read' | 'forget' | 'no-op';
-
-export const CHANGE_KINDS_IN_ORDER: readonly ChangeKind[] = ['create', 'update', 'replace', 'delete', 'forget', 'read', 'no-op'];
-
-function sameActions(actions: readonly PlanAction[], expected: readonly PlanAction[]): boolean {
-  return actions.length === expected.length && actions.every((action, i) => action === expected[i]);
-}
-
-export function changeKind(change: ResourceChange): ChangeKind {
-  const { actions } = change.change;
-  if (sameActions(actions, ['delete', 'create']) || sameActions(actions, ['create', 'delete'])) return 'replace';
-  if (actions.length !== 1) throw new PlanReviewError(`${change.address}: unexpected action list ${JSON.stringify(actions)}; is this a terraform show -json plan?`);
-  return actions[0] === 'no-op' ? 'no-op' : actions[0];
-}
+import type { ChangeKind, ResourceChange } from '@xyz/terraform-schema';
 
 /** Whether this change takes away the existing object (so its data) at all. */
 export function destroysExisting(kind: ChangeKind): boolean {

@@ -1,4 +1,4 @@
-import { PLAN_FIELDS } from './schema';
+import { PLAN_FIELDS } from '@xyz/terraform-schema';
 
 /**
  * What a JSON document that is not a plan is, in the words of the command that wrote it, so that a

@@ -1,5 +1,4 @@
-import { changeKind } from './changes';
-import type { ResourceChange } from './schema';
+import { changeKind, type ResourceChange } from '@xyz/terraform-schema';
 import { field, text } from './values';
 
 /**

@@ -1,5 +1,5 @@
 import { replicaPromotion } from '../plan/rds-changes';
-import type { ResourceChange } from '../plan/schema';
+import type { ResourceChange } from '@xyz/terraform-schema';
 
 /** An in-place change that the guard lets through but a reviewer must see: its effect outlasts the apply. */
 export interface AttentionItem {

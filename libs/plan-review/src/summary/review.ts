@@ -5,12 +5,10 @@ import { roundCents, sumUsd } from '../cost/model';
 import { DEFAULT_USAGE, type UsageAssumptions } from '../cost/usage';
 import type { AllowEntry } from '../guard/allow';
 import { type GuardResult, runGuard, type StackPlan } from '../guard/guard';
-import { actionReason, CHANGE_KINDS_IN_ORDER, type ChangeKind, changeKind, replacementAttributes } from '../plan/changes';
-import type { ResourceChange } from '../plan/schema';
+import { addChangeCounts, type ChangeCounts, type ChangeKind, changeKind, countChanges, emptyChangeCounts, type ResourceChange } from '@xyz/terraform-schema';
+import { actionReason, replacementAttributes } from '../plan/changes';
 import { type AttentionItem, attentionItem } from './attention';
 import { changedAttributes, SECURITY_ATTRIBUTES, SECURITY_TYPES, sensitiveAttributes } from './attributes';
-
-export type ChangeCounts = Record<ChangeKind, number>;
 
 export interface ChangeDetail {
   readonly address: string;
@@ -82,14 +80,6 @@ export interface ReviewOptions {
   readonly baseline?: Readonly<Record<string, number>>;
 }
 
-export function emptyCounts(): ChangeCounts {
-  return { create: 0, update: 0, replace: 0, delete: 0, forget: 0, read: 0, 'no-op': 0 };
-}
-
-function addCounts(into: ChangeCounts, from: ChangeCounts): void {
-  for (const kind of CHANGE_KINDS_IN_ORDER) into[kind] += from[kind];
-}
-
 function detail(change: ResourceChange): ChangeDetail {
   const kind = changeKind(change);
   const { before, after, after_unknown } = change.change;
@@ -108,19 +98,19 @@ function securityChange(change: ResourceChange, item: ChangeDetail): SecurityCha
   return { address: change.address, kind: item.kind, attributes: flagged, sensitive };
 }
 
+/** The change counts of each resource type, by type name. */
+function countsByType(changes: readonly ResourceChange[]): TypeCounts[] {
+  const types = [...new Set(changes.map((change) => change.type))].sort((a, b) => a.localeCompare(b));
+  return types.map((type) => ({ type, counts: countChanges(changes.filter((change) => change.type === type)) }));
+}
+
 function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: UsageAssumptions): StackReview {
-  const counts = emptyCounts();
-  const types = new Map<string, ChangeCounts>();
   const changes: ChangeDetail[] = [];
   const security: SecurityChange[] = [];
   const attention: AttentionItem[] = [];
   for (const change of plan.resource_changes) {
     if (change.mode !== 'managed') continue;
     const item = detail(change);
-    counts[item.kind] += 1;
-    const typeCounts = types.get(change.type) ?? emptyCounts();
-    typeCounts[item.kind] += 1;
-    types.set(change.type, typeCounts);
     if (item.kind !== 'no-op') changes.push(item);
     const flagged = securityChange(change, item);
     if (flagged) security.push(flagged);
@@ -134,8 +124,8 @@ function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: 
   const baseline = options.baseline?.[stack];
   return {
     stack,
-    counts,
-    byType: [...types].map(([type, typeCounts]) => ({ type, counts: typeCounts })).sort((a, b) => a.type.localeCompare(b.type)),
+    counts: countChanges(plan.resource_changes),
+    byType: countsByType(plan.resource_changes.filter((change) => change.mode === 'managed')),
     changes,
     drift,
     security,
@@ -151,8 +141,8 @@ function reviewStack({ stack, plan }: StackPlan, options: ReviewOptions, usage: 
 export function reviewPlans(stacks: readonly StackPlan[], options: ReviewOptions = {}): Review {
   const usage = options.usage ?? DEFAULT_USAGE;
   const reviews = stacks.map((stack) => reviewStack(stack, options, usage));
-  const counts = emptyCounts();
-  reviews.forEach((review) => addCounts(counts, review.counts));
+  const counts = emptyChangeCounts();
+  reviews.forEach((review) => addChangeCounts(counts, review.counts));
   const costs = reviews.flatMap((review) => review.cost.after);
   return {
     stacks: reviews,

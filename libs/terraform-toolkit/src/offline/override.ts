@@ -1,21 +1,18 @@
-/** The parts of a synthesized cdk.tf.json that offline planning needs to look at. */
-export interface SynthesizedStack {
-  readonly terraform?: { backend?: { local?: { path?: string } } };
-  readonly provider?: { aws?: Array<Record<string, unknown>> };
-  readonly data?: { terraform_remote_state?: Record<string, { backend: string; config: { key?: string } }> };
-  readonly ephemeral?: Record<string, unknown>;
-}
+import { providerBlocks, remoteStatesOf, type TerraformJson } from '@xyz/terraform-schema';
 
 export interface OfflineOverrideInput {
-  readonly stack: SynthesizedStack;
+  readonly stack: TerraformJson;
   /** Local stand-in state file per remote-state key (production/primary-east.tfstate -> path). */
-  readonly standInStateFiles: Record<string, string>;
+  readonly standInStateFiles: Readonly<Record<string, string>>;
   /** Loopback endpoint that serves secretsmanager.GetRandomPassword. */
   readonly secretsEndpoint?: string;
 }
 
 /** The local backend's state file, relative to the offline working directory. */
 export const OFFLINE_STATE_FILE = 'offline.tfstate';
+
+/** The override file prepareOfflineWorkdir writes next to cdk.tf.json. */
+export const OFFLINE_OVERRIDE_FILE = 'offline_override.tf.json';
 
 const OFFLINE_PROVIDER_SETTINGS = {
   access_key: 'offline-mock',
@@ -36,9 +33,8 @@ export function offlineOverride(input: OfflineOverrideInput): Record<string, unk
   const override: Record<string, unknown> = {
     terraform: { backend: { local: { path: OFFLINE_STATE_FILE } } },
   };
-  const providers = input.stack.provider?.aws ?? [];
   override['provider'] = {
-    aws: providers.map((original) => ({
+    aws: providerBlocks(input.stack, 'aws').map((original) => ({
       ...(original['alias'] ? { alias: original['alias'] } : {}),
       region: original['region'],
       // The account cannot be looked up without credentials, so the account guard is lifted offline.
@@ -47,10 +43,8 @@ export function offlineOverride(input: OfflineOverrideInput): Record<string, unk
       ...(input.secretsEndpoint ? { endpoints: [{ secretsmanager: input.secretsEndpoint }] } : {}),
     })),
   };
-  const remoteStates = input.stack.data?.terraform_remote_state ?? {};
   const remoteOverrides: Record<string, unknown> = {};
-  for (const [name, remote] of Object.entries(remoteStates)) {
-    const key = remote.config.key;
+  for (const { name, key } of remoteStatesOf(input.stack)) {
     const path = key ? input.standInStateFiles[key] : undefined;
     if (!path) throw new Error(`remote state "${name}" (key ${key ?? 'none'}) has no offline stand-in`);
     remoteOverrides[name] = { backend: 'local', config: { path } };
@@ -59,6 +53,7 @@ export function offlineOverride(input: OfflineOverrideInput): Record<string, unk
   return override;
 }
 
-export function needsSecretsStandIn(stack: SynthesizedStack): boolean {
+/** Whether the stack opens an ephemeral aws_secretsmanager_random_password, which calls AWS during plan. */
+export function needsSecretsStandIn(stack: TerraformJson): boolean {
   return Boolean(stack.ephemeral && 'aws_secretsmanager_random_password' in stack.ephemeral);
 }

@@ -1,4 +1,4 @@
-import type { ResourceChange, TerraformPlan } from './schema';
+import type { TerraformPlan } from './plan';
 
 function constantRegion(expressions: Record<string, unknown> | undefined): string | undefined {
   const region = expressions?.['region'];
@@ -12,7 +12,7 @@ function constantRegion(expressions: Record<string, unknown> | undefined): strin
  * The AWS region a resource lives in, from the constant `region` of the provider configuration
  * the resource uses. Undefined when the region is not a constant (a variable, a reference).
  */
-export function providerRegion(plan: TerraformPlan, change: ResourceChange): string | undefined {
+export function providerRegion(plan: Pick<TerraformPlan, 'configuration'>, change: { readonly address: string }): string | undefined {
   const providers = plan.configuration?.provider_config ?? {};
   const configAddress = change.address.replace(/\[[^\]]*\]$/, '');
   const resource = plan.configuration?.root_module?.resources?.find((entry) => entry.address === configAddress);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '@xyz/terraform-toolkit';
+import { UserError } from '../errors';
 import { readPriorState } from './prior-state';
 
 describe('readPriorState', () => {

@@ -1,4 +1,4 @@
-import { startSecretsStandIn } from './secrets-standin';
+import { startSecretsStandIn } from './secrets-stand-in';
 
 async function call(endpoint: string, target: string): Promise<{ status: number; body: Record<string, string> }> {
   const response = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': target }, body: '{}' });

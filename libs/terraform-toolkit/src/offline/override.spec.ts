@@ -1,4 +1,4 @@
-import { needsSecretsStandIn, offlineOverride } from './overrides';
+import { needsSecretsStandIn, offlineOverride } from './override';
 
 describe('offlineOverride', () => {
   const stack = {

@@ -1,20 +1,24 @@
-import { appliedState, awsResourceSchemas, type BlockSchema, type CreatePlan, type PlannedResourceChange } from '../../jest/applied-state';
+import { planSchema, type TerraformState } from '@xyz/terraform-schema';
+import { appliedState, type CreatePlan } from './applied-state';
+import { awsResourceSchemas, type BlockSchema } from './provider-schemas';
 
 type Json = Record<string, unknown>;
 
 /** Planned resources in the shape of `terraform show -json`, with the JSON-syntax expressions cdktf produces. */
 function planOf(resources: Array<{ address: string; after: Json; unknown?: Json; expressions?: Json }>): CreatePlan {
-  const changes: PlannedResourceChange[] = resources.map(({ address, after, unknown }) => {
-    const [type, name] = address.split('.');
-    return { address, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/aws', change: { after, after_unknown: unknown ?? {} } };
-  });
-  return {
-    resource_changes: changes,
+  return planSchema.parse({
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    planned_values: {},
+    resource_changes: resources.map(({ address, after, unknown }) => {
+      const [type, name] = address.split('.');
+      return { address, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: ['create'], after, after_unknown: unknown ?? {} } };
+    }),
     configuration: {
-      provider_config: { aws: { expressions: { region: { constant_value: 'us-west-2' } } } },
+      provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'us-west-2' } } } },
       root_module: { resources: resources.map(({ address, expressions }) => ({ address, provider_config_key: 'aws', expressions: expressions ?? {} })) },
     },
-  };
+  });
 }
 
 const schemas: Record<string, BlockSchema> = {
@@ -31,9 +35,8 @@ const schemas: Record<string, BlockSchema> = {
   },
 };
 
-type StateResource = { type: string; name: string; instances: Array<{ attributes: Json; sensitive_attributes: unknown[] }> };
-const resourcesOf = (state: Json) => state['resources'] as StateResource[];
-const attributesOf = (state: Json, address: string) => resourcesOf(state).find((resource) => `${resource.type}.${resource.name}` === address)!.instances[0].attributes;
+const resourcesOf = (state: TerraformState) => state.resources;
+const attributesOf = (state: TerraformState, address: string) => resourcesOf(state).find((resource) => `${resource.type}.${resource.name}` === address)!.instances[0].attributes;
 
 describe('appliedState', () => {
   it("evaluates cdk.tf.json templates: a lone reference keeps the value's type, text around references stays text", () => {
