@@ -17,7 +17,7 @@ export function databaseAddress(stack: string, resources: Record<string, Record<
  */
 export async function rebindDatabase(stack: string, verbose: boolean): Promise<void> {
   assertTerraformInstalled();
-  const synthesized = readSynthesizedStack(stack) as { resource?: Record<string, Record<string, unknown>> };
+  const synthesized = readSynthesizedStack(stack);
   const address = databaseAddress(stack, synthesized.resource);
   const identifier = regionForStack(loadTopology(), stack).names.dbInstanceIdentifier;
   const run = { stack, cwd: stackDir(stack), env: terraformEnvironment(), verbose };
