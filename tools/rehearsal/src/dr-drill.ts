@@ -124,12 +124,12 @@ export class RegionLossDrill {
   }
 
   private databaseChange(stack: string): string {
-    const change = (this.scenario.operations.planJson(stack).resource_changes ?? []).find((entry) => entry.type === 'aws_db_instance');
+    const change = this.scenario.operations.planJson(stack).resource_changes.find((entry) => entry.type === 'aws_db_instance');
     return `database ${change ? change.change.actions.join('+') : 'unchanged'}`;
   }
 
   private refuseDataLoss(stack: string): void {
-    const lost = (this.scenario.operations.planJson(stack).resource_changes ?? []).filter(
+    const lost = this.scenario.operations.planJson(stack).resource_changes.filter(
       (change) => STATEFUL_TYPES.includes(change.type) && change.change.actions.includes('delete'),
     );
     if (lost.length > 0) throw new RehearsalFailure(`${stack}'s plan would replace or delete data: ${lost.map((change) => `${change.address} (${change.change.actions.join('+')})`).join(', ')}`);

@@ -1,4 +1,4 @@
-import type { SynthesizedJson } from './synthesized-json';
+import { providerBlocks, remoteStatesOf, type TerraformJson } from '@xyz/terraform-toolkit';
 
 /** The override file the rehearsal adds beside a synthesized stack. */
 export const OVERRIDE_FILE = 'rehearsal_override.tf.json';
@@ -8,11 +8,11 @@ export const OVERRIDE_FILE = 'rehearsal_override.tf.json';
  * remote-state reads stay S3 (path-style, through the region gate); the provider reaches every
  * service through AWS_ENDPOINT_URL, set in the environment of every tool the rehearsal runs.
  */
-export function emulatorOverride(json: SynthesizedJson, endpoint: string): Record<string, unknown> {
+export function emulatorOverride(json: TerraformJson, endpoint: string): Record<string, unknown> {
   const s3Access = { use_path_style: true, endpoints: { s3: endpoint, sts: endpoint }, skip_metadata_api_check: true };
   const override: Record<string, unknown> = {
     provider: {
-      aws: (json.provider?.aws ?? []).map((provider) => ({
+      aws: providerBlocks(json, 'aws').map((provider) => ({
         ...(provider.alias ? { alias: provider.alias } : {}),
         region: provider.region,
         s3_use_path_style: true,
@@ -22,12 +22,13 @@ export function emulatorOverride(json: SynthesizedJson, endpoint: string): Recor
       })),
     },
   };
-  const s3Backend = json.terraform.backend?.s3;
+  const s3Backend = json.terraform?.backend?.['s3'];
   if (s3Backend) override.terraform = { backend: { s3: { ...s3Backend, ...s3Access } } };
-  const remoteStates = json.data?.terraform_remote_state ?? {};
-  if (Object.keys(remoteStates).length > 0) {
+  const remoteStates = remoteStatesOf(json);
+  if (remoteStates.length > 0) {
+    const sources = json.data?.['terraform_remote_state'] ?? {};
     override.data = {
-      terraform_remote_state: Object.fromEntries(Object.entries(remoteStates).map(([name, remote]) => [name, { backend: 's3', config: { ...remote.config, ...s3Access } }])),
+      terraform_remote_state: Object.fromEntries(remoteStates.map(({ name }) => [name, { backend: 's3', config: { ...(sources[name]['config'] as Record<string, unknown>), ...s3Access } }])),
     };
   }
   return override;

@@ -5,7 +5,8 @@ import { EmulatorClients } from './emulator-clients';
 import type { ExceptionContext } from './exceptions';
 import { RegionGate } from './region-gate';
 import type { RehearsalWorkspace } from './rehearsal-workspace';
-import { type PlanCounts, RehearsalFailure, StackOperations } from './stack-operations';
+import type { ChangeCounts } from '@xyz/terraform-toolkit';
+import { RehearsalFailure, StackOperations } from './stack-operations';
 import type { StepLog } from './step-log';
 import { runTool } from './tool-runner';
 
@@ -38,13 +39,13 @@ export class Scenario {
     return this.workspace.topology();
   }
 
-  private record(stack: string, counts: PlanCounts): string {
+  private record(stack: string, counts: ChangeCounts): string {
     this.stacksApplied.push(stack);
     this.resourcesCreated += counts.create + counts.replace;
     return `${counts.create} created, ${counts.update} updated, ${counts.replace} replaced, ${counts.delete} deleted`;
   }
 
-  async planAndApply(stack: string): Promise<PlanCounts> {
+  async planAndApply(stack: string): Promise<ChangeCounts> {
     const counts = await this.operations.plan(stack);
     await this.operations.apply(stack);
     return counts;

@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorOverride, OVERRIDE_FILE } from './emulator-override';
 import type { ExceptionContext } from './exceptions';
 import { MOTO_EXCEPTIONS } from './exceptions';
 import type { RehearsalWorkspace } from './rehearsal-workspace';
-import type { SynthesizedJson } from './synthesized-json';
+import { type ChangeCounts, countChanges, readPlanJson, readTerraformJson, type TerraformJson, type TerraformPlan } from '@xyz/terraform-toolkit';
 import { runTool, type ToolRun } from './tool-runner';
 
 /** A failed step of the rehearsal: one line, the tool's own output is in the log. */
@@ -15,17 +15,6 @@ export interface AppliedException {
   readonly id: string;
   readonly stack: string;
   readonly detail: string;
-}
-
-interface PlanDocument {
-  resource_changes?: Array<{ address: string; type: string; change: { actions: string[] } }>;
-}
-
-export interface PlanCounts {
-  readonly create: number;
-  readonly update: number;
-  readonly replace: number;
-  readonly delete: number;
 }
 
 /**
@@ -66,7 +55,7 @@ export class StackOperations {
   /** Applies the stack-shaping exceptions and writes the emulator override beside cdk.tf.json. */
   private prepareForEmulator(stack: string): void {
     const file = join(this.workspace.stackDir(stack), 'cdk.tf.json');
-    const json = JSON.parse(readFileSync(file, 'utf8')) as SynthesizedJson;
+    const json: TerraformJson = readTerraformJson(file);
     for (const exception of MOTO_EXCEPTIONS) {
       const changed = exception.adjustStack?.(json) ?? [];
       for (const detail of changed) this.applied.push({ id: exception.id, stack, detail });
@@ -76,9 +65,9 @@ export class StackOperations {
   }
 
   /** terraform plan against the real backend, saved as plan.tfplan and plan.json; returns the counts. */
-  async plan(stack: string): Promise<PlanCounts> {
+  async plan(stack: string): Promise<ChangeCounts> {
     await this.terraformCli(`plan ${stack}`, ['plan', stack]);
-    return countChanges(this.planJson(stack));
+    return countChanges(this.planJson(stack).resource_changes);
   }
 
   planFile(stack: string): string {
@@ -89,18 +78,18 @@ export class StackOperations {
     return join(this.workspace.stackDir(stack), 'plan.json');
   }
 
-  planJson(stack: string): PlanDocument {
-    return JSON.parse(readFileSync(this.planJsonFile(stack), 'utf8')) as PlanDocument;
+  planJson(stack: string): TerraformPlan {
+    return readPlanJson(this.planJsonFile(stack));
   }
 
   /** Applies the saved plan, as the deploy workflow applies a reviewed one, with the exceptions' hooks around it. */
   async apply(stack: string): Promise<void> {
-    const json = JSON.parse(readFileSync(join(this.workspace.stackDir(stack), 'cdk.tf.json'), 'utf8')) as SynthesizedJson;
+    const json = readTerraformJson(join(this.workspace.stackDir(stack), 'cdk.tf.json'));
     for (const { id, beforeApply } of MOTO_EXCEPTIONS) {
       if (beforeApply) await this.hook(id, stack, () => beforeApply(json, this.context));
     }
     await this.terraformCli(`deploy ${stack}`, ['deploy', stack, '--plan-file', this.planFile(stack)]);
-    if (json.terraform.backend?.s3) await this.afterStateWrite(stack);
+    if (json.terraform?.backend?.['s3']) await this.afterStateWrite(stack);
   }
 
   /** Runs the exceptions that follow a write of the stack's state to S3 (replication). */
@@ -135,16 +124,4 @@ export class StackOperations {
     await this.terraformCli(`rebind-database ${stack}`, ['rebind-database', stack]);
     await this.afterStateWrite(stack);
   }
-}
-
-export function countChanges(plan: PlanDocument): PlanCounts {
-  const counts = { create: 0, update: 0, replace: 0, delete: 0 };
-  for (const change of plan.resource_changes ?? []) {
-    const actions = change.change.actions;
-    if (actions.includes('create') && actions.includes('delete')) counts.replace += 1;
-    else if (actions.includes('create')) counts.create += 1;
-    else if (actions.includes('update')) counts.update += 1;
-    else if (actions.includes('delete')) counts.delete += 1;
-  }
-  return counts;
 }

@@ -1,5 +1,5 @@
 import { MOTO_EXCEPTIONS, type ExchangePatch, type GateRequest, type MotoChannel, type MotoException } from '../src/exceptions';
-import type { SynthesizedJson } from '../src/synthesized-json';
+import type { TerraformJson } from '@xyz/terraform-toolkit';
 
 const exception = (id: string): MotoException => {
   const found = MOTO_EXCEPTIONS.find((entry) => entry.id === id);
@@ -25,7 +25,7 @@ const exchange =
   (request: GateRequest): Promise<ExchangePatch | undefined> =>
     Promise.resolve(exception(id).patchExchange!(request, moto));
 
-const stack = (resource: SynthesizedJson['resource']): SynthesizedJson => ({ terraform: {}, provider: { aws: [{ region: 'us-east-1' }] }, resource });
+const stack = (resource: TerraformJson['resource']): TerraformJson => ({ terraform: {}, provider: { aws: [{ region: 'us-east-1' }] }, resource });
 
 describe('the list of moto exceptions', () => {
   it('says for each what moto does and what the rehearsal does instead, and applies it through at least one hook', async () => {

@@ -1,4 +1,4 @@
-import { removeResourceTypes } from '../synthesized-json';
+import { removeResourceTypes } from '../stack-edits';
 import type { MotoException } from './types';
 
 export const cacheParameterGroup: MotoException = {

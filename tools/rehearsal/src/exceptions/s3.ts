@@ -1,6 +1,6 @@
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import { stateLocation } from '@xyz/topology';
-import { resourcesOf } from '../synthesized-json';
+import { resourcesOf } from '../stack-edits';
 import type { ExceptionContext, MotoException } from './types';
 
 const TRANSITION_SIZE_HEADER = 'x-amz-transition-default-minimum-object-size';

@@ -1,7 +1,7 @@
 import type { Topology } from '@xyz/topology';
 import type { EmulatorClients } from '../emulator-clients';
 import type { RegionGate } from '../region-gate';
-import type { SynthesizedJson } from '../synthesized-json';
+import type { TerraformJson } from '@xyz/terraform-toolkit';
 
 export interface ExceptionContext {
   readonly topology: Topology;
@@ -24,9 +24,9 @@ export interface MotoException {
   /** What the rehearsal does instead. */
   readonly rehearsalDoes: string;
   /** Adjusts a synthesized stack before it is applied; returns what it changed. */
-  adjustStack?(json: SynthesizedJson): string[];
+  adjustStack?(json: TerraformJson): string[];
   /** Runs before a stack is applied (after adjustStack); returns what it did. */
-  beforeApply?(json: SynthesizedJson, context: ExceptionContext): Promise<string[]>;
+  beforeApply?(json: TerraformJson, context: ExceptionContext): Promise<string[]>;
   /** Runs before the DR runbook is run (it creates cross-region replicas too); returns what it did. */
   beforeRunbook?(context: ExceptionContext): Promise<string[]>;
   /** Runs after a write of a stack's state to its S3 backend; returns what it did. */

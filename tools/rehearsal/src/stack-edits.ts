@@ -1,13 +1,7 @@
-/** The parts of a synthesized cdk.tf.json the rehearsal reads and adjusts. */
-export interface SynthesizedJson {
-  terraform: { backend?: { s3?: Record<string, unknown>; local?: Record<string, unknown> } } & Record<string, unknown>;
-  provider?: { aws?: Array<Record<string, unknown>> };
-  resource?: Record<string, Record<string, Record<string, unknown>>>;
-  data?: { terraform_remote_state?: Record<string, { backend: string; config: Record<string, unknown> }> } & Record<string, unknown>;
-  output?: Record<string, unknown>;
-}
+import type { TerraformJson } from '@xyz/terraform-toolkit';
 
-export function resourcesOf(json: SynthesizedJson, type: string): Array<[string, Record<string, unknown>]> {
+/** Edits of a synthesized stack (cdk.tf.json) that the moto exceptions make before it is applied. */
+export function resourcesOf(json: TerraformJson, type: string): Array<[string, Record<string, unknown>]> {
   return Object.entries(json.resource?.[type] ?? {});
 }
 
@@ -15,7 +9,7 @@ export function resourcesOf(json: SynthesizedJson, type: string): Array<[string,
  * Removes resources of the given types, then every argument elsewhere that refers to one of them
  * (a whole attribute, or one element of a list), so the rest still plans.
  */
-export function removeResourceTypes(json: SynthesizedJson, types: readonly string[]): string[] {
+export function removeResourceTypes(json: TerraformJson, types: readonly string[]): string[] {
   const removed: string[] = [];
   for (const type of types) {
     for (const name of Object.keys(json.resource?.[type] ?? {})) removed.push(`${type}.${name}`);
