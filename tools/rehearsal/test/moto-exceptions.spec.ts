@@ -157,7 +157,10 @@ describe('elasticache-member-clusters', () => {
     const member = '<CacheCluster><CacheClusterId>xyz-prod-redis-usw2-001</CacheClusterId><ReplicationGroupId>xyz-prod-redis-usw2</ReplicationGroupId></CacheCluster>';
     const other = '<CacheCluster><CacheClusterId>lonely</CacheClusterId></CacheCluster>';
     expect(describe!.rewriteResponse!(`<CacheClusters>${member}${other}</CacheClusters>`)).toBe(
-      `<CacheClusters>${member.replace('</CacheCluster>', '<AtRestEncryptionEnabled>true</AtRestEncryptionEnabled><TransitEncryptionMode>required</TransitEncryptionMode></CacheCluster>')}${other}</CacheClusters>`,
+      `<CacheClusters>${member.replace(
+        '</CacheCluster>',
+        '<AtRestEncryptionEnabled>true</AtRestEncryptionEnabled><TransitEncryptionMode>required</TransitEncryptionMode><SecurityGroups><member><SecurityGroupId>sg-123</SecurityGroupId><Status>active</Status></member></SecurityGroups></CacheCluster>',
+      )}${other}</CacheClusters>`,
     );
   });
 

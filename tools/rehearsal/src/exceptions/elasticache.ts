@@ -60,15 +60,17 @@ function memberRequest(group: URLSearchParams, id: string, index: number): strin
   return member.toString();
 }
 
-/** Adds, to each member cluster of a known group, the group settings moto's CreateCacheCluster cannot take. */
+/** Adds, to each member cluster of a known group, the group settings moto does not answer for a cache cluster. */
 function addGroupSettings(region: string, xml: string): string {
   return xml.replace(/<CacheCluster>[\s\S]*?<\/CacheCluster>/g, (cluster) => {
     const groupId = /<ReplicationGroupId>([^<]*)<\/ReplicationGroupId>/.exec(cluster)?.[1];
     const group = groupId ? cacheGroups.get(`${region}/${groupId}`) : undefined;
     if (!group) return cluster;
+    const securityGroups = [...group.entries()].filter(([key]) => key.startsWith('SecurityGroupIds.')).map(([, id]) => `<member><SecurityGroupId>${id}</SecurityGroupId><Status>active</Status></member>`);
     const extra = [
       `<AtRestEncryptionEnabled>${group.get('AtRestEncryptionEnabled') === 'true'}</AtRestEncryptionEnabled>`,
       ...(group.get('TransitEncryptionMode') ? [`<TransitEncryptionMode>${group.get('TransitEncryptionMode')}</TransitEncryptionMode>`] : []),
+      ...(securityGroups.length > 0 ? [`<SecurityGroups>${securityGroups.join('')}</SecurityGroups>`] : []),
     ].filter((element) => !cluster.includes(element.slice(0, element.indexOf('>') + 1)));
     return cluster.replace('</CacheCluster>', `${extra.join('')}</CacheCluster>`);
   });
@@ -80,7 +82,7 @@ export const cacheMemberClusters: MotoException = {
   motoDoes:
     "CreateReplicationGroup lists member clusters <group>-00N but creates no cache clusters, so DescribeCacheClusters does not know them (the provider reads a group's subnet group, security groups, encryption and maintenance settings from its first member, and fails with CacheClusterNotFound)",
   rehearsalDoes:
-    "when a CreateReplicationGroup passes the region gate, the gate first creates each member with CreateCacheCluster from the group's own request (node type, engine, subnet group, security groups, transit encryption, windows, zone), and adds the group's at-rest encryption and transit encryption mode, which CreateCacheCluster cannot take, to DescribeCacheClusters answers for those members",
+    "when a CreateReplicationGroup passes the region gate, the gate first creates each member with CreateCacheCluster from the group's own request (node type, engine, subnet group, security groups, transit encryption, windows, zone), and adds to DescribeCacheClusters answers for those members what moto leaves out of them: the group's at-rest encryption and transit encryption mode (CreateCacheCluster cannot take them) and the security groups (moto keeps them but does not answer them)",
   patchExchange: async (request, moto) => {
     if (request.service !== 'elasticache') return undefined;
     const params = new URLSearchParams(request.body);
