@@ -1,3 +1,4 @@
+import { describedInstanceFields } from '../aws/instance-input';
 import type { RestoreDBInstanceToPointInTimeCommandInput } from '@aws-sdk/client-rds';
 import { databaseInstanceSettings, type DatabaseInstanceSettings, isPlatformRegion, regionByName, type Topology } from '@xyz/topology';
 import { z } from 'zod';
@@ -47,20 +48,8 @@ export function restoreInput(plan: RestorePlan, settings: DatabaseInstanceSettin
     SourceDBInstanceIdentifier: plan.source,
     TargetDBInstanceIdentifier: plan.targetId,
     ...(plan.time ? { RestoreTime: new Date(plan.time) } : { UseLatestRestorableTime: true }),
-    DBInstanceClass: settings.instanceClass,
-    StorageType: settings.storage.type,
-    MaxAllocatedStorage: settings.storage.maxAllocatedGb,
-    DBSubnetGroupName: settings.subnetGroupName,
-    DBParameterGroupName: settings.parameterGroupName,
-    VpcSecurityGroupIds: [...plan.securityGroupIds],
+    ...describedInstanceFields(settings, plan.securityGroupIds),
     MultiAZ: false,
-    PubliclyAccessible: settings.publiclyAccessible,
-    AutoMinorVersionUpgrade: settings.autoMinorVersionUpgrade,
-    CopyTagsToSnapshot: settings.copyTagsToSnapshot,
-    DeletionProtection: settings.deletionProtection,
-    EnableIAMDatabaseAuthentication: settings.iamDatabaseAuthentication,
-    CACertificateIdentifier: settings.caCertificateIdentifier,
-    EnableCloudwatchLogsExports: [...settings.logExports],
     EngineLifecycleSupport: settings.engine.lifecycleSupport,
     BackupRetentionPeriod: settings.primary.backupRetentionDays,
     PreferredBackupWindow: settings.primary.backupWindow,

@@ -1,3 +1,4 @@
+import { describedInstanceFields } from '../../aws/instance-input';
 import type { CreateDBInstanceReadReplicaCommandInput } from '@aws-sdk/client-rds';
 import { z } from 'zod';
 import { allDatabaseTags, databaseInstanceSettings, type DatabaseInstanceSettings, regionByName, type Topology } from '@xyz/topology';
@@ -83,20 +84,8 @@ export function createReplicaInput(spec: ReplicaSpec, settings: DatabaseInstance
     SourceDBInstanceIdentifier: spec.sourceArn,
     ...(spec.sourceRegion !== spec.region ? { SourceRegion: spec.sourceRegion } : {}),
     KmsKeyId: settings.storage.kmsKeyAlias,
-    DBInstanceClass: settings.instanceClass,
-    StorageType: settings.storage.type,
-    MaxAllocatedStorage: settings.storage.maxAllocatedGb,
-    DBParameterGroupName: settings.parameterGroupName,
-    DBSubnetGroupName: settings.subnetGroupName,
-    VpcSecurityGroupIds: [...placement.securityGroupIds],
+    ...describedInstanceFields(settings, placement.securityGroupIds),
     MultiAZ: settings.replica.multiAz,
-    PubliclyAccessible: settings.publiclyAccessible,
-    AutoMinorVersionUpgrade: settings.autoMinorVersionUpgrade,
-    CopyTagsToSnapshot: settings.copyTagsToSnapshot,
-    DeletionProtection: settings.deletionProtection,
-    EnableIAMDatabaseAuthentication: settings.iamDatabaseAuthentication,
-    CACertificateIdentifier: settings.caCertificateIdentifier,
-    EnableCloudwatchLogsExports: [...settings.logExports],
     ...(monitoring.intervalSeconds > 0 ? { MonitoringInterval: monitoring.intervalSeconds, MonitoringRoleArn: monitoring.roleArn } : {}),
     ...(insights.enabled ? { EnablePerformanceInsights: true, PerformanceInsightsKMSKeyId: insights.kmsKeyAlias, PerformanceInsightsRetentionPeriod: insights.retentionDays } : {}),
     Tags: Object.entries(allDatabaseTags(settings)).map(([Key, Value]) => ({ Key, Value })),
