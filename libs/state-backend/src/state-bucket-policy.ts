@@ -8,6 +8,18 @@ export interface StateBucketPolicyInput {
 const SSE_HEADER = 's3:x-amz-server-side-encryption';
 const SSE_KEY_HEADER = 's3:x-amz-server-side-encryption-aws-kms-key-id';
 
+/** Refuses every request to the bucket and its objects that does not use TLS. */
+function denyInsecureTransport(bucketArn: string) {
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [bucketArn, `${bucketArn}/*`],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}
+
 /**
  * The state bucket's policy: TLS only, and every upload encrypted with SSE-KMS under the region's
  * state key. Bucket default encryption is not enough: a backend with `encrypt = true` and no key
@@ -20,14 +32,7 @@ export function stateBucketPolicy({ bucket, kmsKeyArns }: StateBucketPolicyInput
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
+      denyInsecureTransport(bucketArn),
       {
         Sid: 'DenyUploadsNotEncryptedWithKms',
         Effect: 'Deny',
@@ -63,14 +68,7 @@ export function accessLogBucketPolicy({ logBucket, prefix, sourceBucket, account
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [logBucketArn, `${logBucketArn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
+      denyInsecureTransport(logBucketArn),
       {
         Sid: 'S3ServerAccessLogsOfTheStateBucket',
         Effect: 'Allow',
