@@ -99,7 +99,7 @@ export class RegionGate {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const request = scope ? { ...scope, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers, body: body.toString('utf8') } : undefined;
+      const request = scope ? { ...scope, account: this.options.accountId, method: req.method ?? 'GET', ...splitUrl(req.url), headers: req.headers, body: body.toString('utf8') } : undefined;
       (request ? this.patchesFor(request) : Promise.resolve([])).then(
         (patches) => {
           const requestBody = patches.reduce<string | undefined>((latest, patch) => patch.requestBody ?? latest, undefined);

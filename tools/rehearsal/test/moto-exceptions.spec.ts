@@ -72,7 +72,7 @@ describe('elasticache-user-group', () => {
 });
 
 describe('s3-lifecycle-transition-size', () => {
-  const request = (method: string, path: string, headers: GateRequest['headers'] = {}): GateRequest => ({ region: 'us-west-2', service: 's3', method, path, query: 'lifecycle=', headers, body: '' });
+  const request = (method: string, path: string, headers: GateRequest['headers'] = {}): GateRequest => ({ region: 'us-west-2', service: 's3', method, path, query: 'lifecycle=', headers, body: '', account: '111122223333' });
   const patch = exchange('s3-lifecycle-transition-size');
 
   it("answers a bucket's lifecycle reads with the transition size its last write asked for", async () => {
@@ -86,7 +86,7 @@ describe('s3-lifecycle-transition-size', () => {
 
 describe('rds-promotion-keeps-source', () => {
   const patch = exchange('rds-promotion-keeps-source');
-  const rds = (region: string, body: string): GateRequest => ({ region, service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body });
+  const rds = (region: string, body: string): GateRequest => ({ account: '111122223333', region, service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body });
   const instance = (id: string, source?: string) =>
     `<DBInstance><DBInstanceIdentifier>${id}</DBInstanceIdentifier><DBInstanceStatus>available</DBInstanceStatus>${source ? `<ReadReplicaSourceDBInstanceIdentifier>${source}</ReadReplicaSourceDBInstanceIdentifier>` : ''}<ReadReplicaDBInstanceIdentifiers/></DBInstance>`;
   const answer = (...instances: string[]) => `<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>${instances.join('')}</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>`;
@@ -112,7 +112,7 @@ describe('rds-promotion-keeps-source', () => {
 
 describe('elasticache-cluster-count', () => {
   const patch = exchange('elasticache-cluster-count');
-  const create = (body: string): GateRequest => ({ region: 'us-east-2', service: 'elasticache', method: 'POST', path: '/', query: '', headers: {}, body });
+  const create = (body: string): GateRequest => ({ account: '111122223333', region: 'us-east-2', service: 'elasticache', method: 'POST', path: '/', query: '', headers: {}, body });
 
   it('says the cluster count the way moto reads it, and leaves other requests alone', async () => {
     const patched = await patch(create('Action=CreateReplicationGroup&ReplicationGroupId=xyz-prod-redis-use2&NumCacheClusters=2&MultiAZEnabled=true'));
@@ -130,7 +130,7 @@ describe('elasticache-member-clusters', () => {
     'Action=CreateReplicationGroup&ReplicationGroupId=xyz-prod-redis-usw2&NumCacheClusters=2&CacheNodeType=cache.t3.micro&Engine=redis&EngineVersion=7.1' +
     '&CacheSubnetGroupName=xyz-prod-redis-usw2&SecurityGroupIds.SecurityGroupId.1=sg-123&AtRestEncryptionEnabled=true&TransitEncryptionEnabled=true&TransitEncryptionMode=required' +
     '&AutoMinorVersionUpgrade=true&PreferredCacheClusterAZs.AvailabilityZone.1=us-west-2a&PreferredCacheClusterAZs.AvailabilityZone.2=us-west-2b';
-  const request = (body: string): GateRequest => ({ region: 'us-west-2', service: 'elasticache', method: 'POST', path: '/', query: '', headers: {}, body });
+  const request = (body: string): GateRequest => ({ account: '111122223333', region: 'us-west-2', service: 'elasticache', method: 'POST', path: '/', query: '', headers: {}, body });
 
   it("creates each member from the group's own request before moto sees the group", async () => {
     const moto = fakeMoto();
@@ -166,5 +166,21 @@ describe('elasticache-member-clusters', () => {
 
   it('fails loudly when moto refuses a member', async () => {
     await expect(exchange('elasticache-member-clusters', fakeMoto(400))(request(group))).rejects.toThrow(/CreateCacheCluster xyz-prod-redis-usw2-001 in us-west-2: HTTP 400/);
+  });
+});
+
+describe('rds-kms-key-alias', () => {
+  const patch = exchange('rds-kms-key-alias');
+  const kms = (body: unknown): GateRequest => ({ account: '111122223333', region: 'us-east-2', service: 'kms', method: 'POST', path: '/', query: '', headers: { 'x-amz-target': 'TrentService.CreateAlias' }, body: JSON.stringify(body) });
+  const rds = (region: string): GateRequest => ({ account: '111122223333', region, service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body: 'Action=DescribeDBInstances' });
+  const keyArn = 'arn:aws:kms:us-east-2:111122223333:key/86303df6-bb48-458e-b03e-2d4581c7dce9';
+
+  it('answers the key behind an alias the gate saw created, in that region only', async () => {
+    expect(await patch(kms({ AliasName: 'alias/xyz-prod-data-use2', TargetKeyId: '86303df6-bb48-458e-b03e-2d4581c7dce9' }))).toBeUndefined();
+    expect(await patch(rds('eu-west-1'))).toBeUndefined();
+    const describe = await patch(rds('us-east-2'));
+    const answer = (key: string, insightsKey: string) => `<DBInstance><KmsKeyId>${key}</KmsKeyId><PerformanceInsightsKMSKeyId>${insightsKey}</PerformanceInsightsKMSKeyId></DBInstance>`;
+    expect(describe!.rewriteResponse!(answer('alias/xyz-prod-data-use2', 'arn:aws:kms:us-east-2:111122223333:alias/xyz-prod-data-use2'))).toBe(answer(keyArn, keyArn));
+    expect(describe!.rewriteResponse!(answer(keyArn, 'alias/unknown'))).toBe(answer(keyArn, 'alias/unknown'));
   });
 });

@@ -1,5 +1,5 @@
 import { cacheClusterCount, cacheMemberClusters, cacheParameterGroup, cacheUserGroup } from './elasticache';
-import { crossRegionReplicaSubnetGroup, rdsPromotionKeepsSource } from './rds';
+import { crossRegionReplicaSubnetGroup, rdsKeyAliases, rdsPromotionKeepsSource } from './rds';
 import { conditionalDenies, lifecycleTransitionSize, stateReplication } from './s3';
 import type { MotoException } from './types';
 
@@ -14,6 +14,7 @@ export const MOTO_EXCEPTIONS: readonly MotoException[] = [
   conditionalDenies,
   stateReplication,
   rdsPromotionKeepsSource,
+  rdsKeyAliases,
   crossRegionReplicaSubnetGroup,
   cacheParameterGroup,
   cacheUserGroup,

@@ -76,3 +76,43 @@ export const crossRegionReplicaSubnetGroup: MotoException = {
   beforeRunbook: (context) => mirrorSubnetGroups(context),
 };
 
+
+/** The key ARN behind each KMS alias, by region/alias name, from the CreateAlias calls that pass the gate. */
+const aliasTargets = new Map<string, string>();
+
+function learnAlias(region: string, accountId: string, body: string): void {
+  const request = JSON.parse(body) as { AliasName?: string; TargetKeyId?: string };
+  if (!request.AliasName || !request.TargetKeyId) return;
+  const keyArn = request.TargetKeyId.startsWith('arn:') ? request.TargetKeyId : `arn:aws:kms:${region}:${accountId}:key/${request.TargetKeyId}`;
+  aliasTargets.set(`${region}/${request.AliasName}`, keyArn);
+}
+
+/** `alias/x` or `arn:aws:kms:<region>:<account>:alias/x` -> the key's ARN, when the gate saw the alias made. */
+function resolvedKey(region: string, keyId: string): string | undefined {
+  const alias = /^(?:arn:aws:kms:[a-z0-9-]+:\d{12}:)?(alias\/.+)$/.exec(keyId)?.[1];
+  return alias ? aliasTargets.get(`${region}/${alias}`) : undefined;
+}
+
+function resolveKeysInAnswer(region: string, xml: string): string {
+  return xml.replace(/<(KmsKeyId|PerformanceInsightsKMSKeyId)>([^<]*)<\/\1>/g, (element, tag: string, keyId: string) => {
+    const keyArn = resolvedKey(region, keyId);
+    return keyArn ? `<${tag}>${keyArn}</${tag}>` : element;
+  });
+}
+
+export const rdsKeyAliases: MotoException = {
+  id: 'rds-kms-key-alias',
+  affects: "aws_db_instance (kms_key_id, performance_insights_kms_key_id) of instances the runbook creates with the region's key alias",
+  motoDoes:
+    'keeps KmsKeyId and PerformanceInsightsKMSKeyId as the request gave them, so an instance created with alias/<name> answers the alias, where RDS answers the ARN of the key behind it; Terraform then sees a different kms_key_id and plans a replacement',
+  rehearsalDoes:
+    'the region gate notes which key each KMS alias was created for (CreateAlias) and answers the key ARN instead of the alias in RDS answers, as RDS does',
+  patchExchange: (request) => {
+    if (request.service === 'kms' && String(request.headers['x-amz-target'] ?? '').endsWith('.CreateAlias')) {
+      learnAlias(request.region, request.account, request.body);
+      return undefined;
+    }
+    if (request.service !== 'rds' || ![...aliasTargets.keys()].some((key) => key.startsWith(`${request.region}/`))) return undefined;
+    return { rewriteResponse: (xml) => resolveKeysInAnswer(request.region, xml), detail: `${request.region}: key aliases` };
+  },
+};

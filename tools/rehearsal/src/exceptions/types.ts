@@ -40,6 +40,8 @@ export interface MotoException {
 
 /** A request as the region gate forwards it. */
 export interface GateRequest {
+  /** The account moto acts as for it (the topology's). */
+  readonly account: string;
   readonly region: string;
   readonly service: string;
   readonly method: string;
