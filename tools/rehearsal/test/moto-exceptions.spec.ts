@@ -184,3 +184,25 @@ describe('rds-kms-key-alias', () => {
     expect(describe!.rewriteResponse!(answer(keyArn, 'alias/unknown'))).toBe(answer(keyArn, 'alias/unknown'));
   });
 });
+
+describe('rds-replica-resource-id', () => {
+  const patch = exchange('rds-replica-resource-id');
+  const rds = (body: string): GateRequest => ({ account: '111122223333', region: 'ap-south-1', service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body });
+  const instance = (id: string, resourceId: string) => `<DBInstance><DBInstanceIdentifier>${id}</DBInstanceIdentifier><DbiResourceId>${resourceId}</DbiResourceId></DBInstance>`;
+
+  it('gives each instance its own resource id, kept across a rename, and finds it again by that id', async () => {
+    expect(await patch(rds('Action=DescribeDBInstances'))).toBeUndefined();
+    await patch(rds('Action=CreateDBInstanceReadReplica&DBInstanceIdentifier=db-a'));
+    await patch(rds('Action=ModifyDBInstance&DBInstanceIdentifier=db-a&NewDBInstanceIdentifier=db-a-stale&ApplyImmediately=true'));
+    await patch(rds('Action=CreateDBInstanceReadReplica&DBInstanceIdentifier=db-a'));
+    const answer = (await patch(rds('Action=DescribeDBInstances')))!.rewriteResponse!(instance('db-a-stale', 'db-SHARED') + instance('db-a', 'db-SHARED'));
+    const [stale, fresh] = [...answer.matchAll(/<DbiResourceId>([^<]*)<\/DbiResourceId>/g)].map((match) => match[1]);
+    expect(stale).toMatch(/^db-[0-9A-F]{26}$/);
+    expect(fresh).toMatch(/^db-[0-9A-F]{26}$/);
+    expect(stale).not.toBe(fresh);
+
+    const lookup = await patch(rds(`Action=DescribeDBInstances&Filters.Filter.1.Name=dbi-resource-id&Filters.Filter.1.Values.Value.1=${fresh}`));
+    expect(Object.fromEntries(new URLSearchParams(lookup!.requestBody))).toEqual({ Action: 'DescribeDBInstances', 'Filters.Filter.1.Name': 'db-instance-id', 'Filters.Filter.1.Values.Value.1': 'db-a' });
+    expect((await patch(rds('Action=DescribeDBInstances&Filters.Filter.1.Name=dbi-resource-id&Filters.Filter.1.Values.Value.1=db-UNKNOWN')))!.requestBody).toBeUndefined();
+  });
+});

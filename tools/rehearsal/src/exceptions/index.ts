@@ -1,5 +1,5 @@
 import { cacheClusterCount, cacheMemberClusters, cacheParameterGroup, cacheUserGroup } from './elasticache';
-import { crossRegionReplicaSubnetGroup, rdsKeyAliases, rdsPromotionKeepsSource } from './rds';
+import { crossRegionReplicaSubnetGroup, rdsKeyAliases, rdsPromotionKeepsSource, rdsReplicaResourceIds } from './rds';
 import { conditionalDenies, lifecycleTransitionSize, stateReplication } from './s3';
 import type { MotoException } from './types';
 
@@ -15,6 +15,7 @@ export const MOTO_EXCEPTIONS: readonly MotoException[] = [
   stateReplication,
   rdsPromotionKeepsSource,
   rdsKeyAliases,
+  rdsReplicaResourceIds,
   crossRegionReplicaSubnetGroup,
   cacheParameterGroup,
   cacheUserGroup,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CreateDBSubnetGroupCommand, DescribeDBSubnetGroupsCommand } from '@aws-sdk/client-rds';
 import type { ExceptionContext, MotoException } from './types';
 
@@ -114,5 +115,75 @@ export const rdsKeyAliases: MotoException = {
     }
     if (request.service !== 'rds' || ![...aliasTargets.keys()].some((key) => key.startsWith(`${request.region}/`))) return undefined;
     return { rewriteResponse: (xml) => resolveKeysInAnswer(request.region, xml), detail: `${request.region}: key aliases` };
+  },
+};
+
+/** The resource id the gate answers for each instance, by region/identifier. */
+const resourceIds = new Map<string, string>();
+const CREATES_INSTANCE: Record<string, string> = {
+  CreateDBInstance: 'DBInstanceIdentifier',
+  CreateDBInstanceReadReplica: 'DBInstanceIdentifier',
+  RestoreDBInstanceToPointInTime: 'TargetDBInstanceIdentifier',
+};
+
+function newResourceId(region: string, id: string): string {
+  const digest = createHash('sha256').update(`${region}/${id}/${resourceIds.size}`).digest('hex').toUpperCase();
+  return `db-${digest.slice(0, 26)}`;
+}
+
+/** Follows creations, renames and deletions; returns a changed request body when it filters by a resource id the gate gave. */
+function trackResourceIds(region: string, params: URLSearchParams): string | undefined {
+  const action = params.get('Action') ?? '';
+  const created = CREATES_INSTANCE[action] ? params.get(CREATES_INSTANCE[action]) : null;
+  if (created) resourceIds.set(`${region}/${created}`, newResourceId(region, created));
+  const id = params.get('DBInstanceIdentifier');
+  const renamedTo = params.get('NewDBInstanceIdentifier');
+  const current = id ? resourceIds.get(`${region}/${id}`) : undefined;
+  if (action === 'ModifyDBInstance' && renamedTo && current) {
+    resourceIds.delete(`${region}/${id}`);
+    resourceIds.set(`${region}/${renamedTo}`, current);
+  }
+  if (action === 'DeleteDBInstance' && id) resourceIds.delete(`${region}/${id}`);
+  return action === 'DescribeDBInstances' ? filterByIdentifier(region, params) : undefined;
+}
+
+/** `Filters.Filter.N.Name=dbi-resource-id` with a resource id the gate gave -> the same filter by identifier, which moto keeps apart. */
+function filterByIdentifier(region: string, params: URLSearchParams): string | undefined {
+  let changed = false;
+  for (const [key, name] of [...params.entries()]) {
+    const filter = /^(Filters\.(?:Filter|member)\.\d+)\.Name$/.exec(key)?.[1];
+    if (!filter || name !== 'dbi-resource-id') continue;
+    for (const [valueKey, value] of [...params.entries()]) {
+      if (!valueKey.startsWith(`${filter}.Values.`)) continue;
+      const identifier = [...resourceIds.entries()].find(([place, resourceId]) => resourceId === value && place.startsWith(`${region}/`))?.[0].slice(region.length + 1);
+      if (!identifier) continue;
+      params.set(valueKey, identifier);
+      params.set(key, 'db-instance-id');
+      changed = true;
+    }
+  }
+  return changed ? params.toString() : undefined;
+}
+
+function answerResourceIds(region: string, xml: string): string {
+  return xml.replace(/<DBInstance>[\s\S]*?<\/DBInstance>/g, (instance) => {
+    const id = /<DBInstanceIdentifier>([^<]*)<\/DBInstanceIdentifier>/.exec(instance)?.[1];
+    const resourceId = id ? resourceIds.get(`${region}/${id}`) : undefined;
+    return resourceId ? instance.replace(/<DbiResourceId>[^<]*<\/DbiResourceId>/, `<DbiResourceId>${resourceId}</DbiResourceId>`) : instance;
+  });
+}
+
+export const rdsReplicaResourceIds: MotoException = {
+  id: 'rds-replica-resource-id',
+  affects: 'aws_db_instance (the provider finds an instance by its resource id), read replicas created by the provider or the runbook',
+  motoDoes:
+    "creates a read replica as a copy of its source, DbiResourceId included, so a region that holds a rebuilt replica and its stale predecessor has two instances with one resource id, and the provider's lookup by dbi-resource-id finds two (\"couldn't find resource\")",
+  rehearsalDoes:
+    'the region gate gives every instance created through it a resource id of its own (kept across renames) in RDS answers, and turns a dbi-resource-id filter on one of those ids into the same filter by identifier',
+  patchExchange: (request) => {
+    if (request.service !== 'rds') return undefined;
+    const requestBody = trackResourceIds(request.region, new URLSearchParams(request.body));
+    if (![...resourceIds.keys()].some((key) => key.startsWith(`${request.region}/`))) return undefined;
+    return { ...(requestBody ? { requestBody } : {}), rewriteResponse: (xml) => answerResourceIds(request.region, xml), detail: `${request.region}: resource ids` };
   },
 };
