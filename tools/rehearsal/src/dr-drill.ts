@@ -25,13 +25,32 @@ export class RegionLossDrill {
   ) {}
 
   async runbook(args: string[]): Promise<{ code: number; json?: unknown }> {
+    const record = (id: string, details: string[]) => details.forEach((detail) => this.scenario.operations.applied.push({ id, stack: 'dr-runbook', detail }));
     for (const exception of MOTO_EXCEPTIONS) {
-      if (!exception.beforeRunbook) continue;
-      for (const detail of await exception.beforeRunbook(this.scenario.exceptionContext)) {
-        this.scenario.operations.applied.push({ id: exception.id, stack: 'dr-runbook', detail });
-      }
+      if (exception.beforeRunbook) record(exception.id, await exception.beforeRunbook(this.scenario.exceptionContext));
     }
-    return this.scenario.runbook(args);
+    const running = MOTO_EXCEPTIONS.flatMap((exception) => (exception.duringRunbook ? [{ id: exception.id, stop: exception.duringRunbook(this.scenario.exceptionContext) }] : []));
+    const stopAll = () => {
+      const failures: string[] = [];
+      for (const { id, stop } of running) {
+        try {
+          record(id, stop());
+        } catch (error) {
+          failures.push(`exception ${id}: ${(error as Error).message}`);
+        }
+      }
+      return failures;
+    };
+    let result: { code: number; json?: unknown };
+    try {
+      result = await this.scenario.runbook(args);
+    } catch (error) {
+      stopAll();
+      throw error;
+    }
+    const failures = stopAll();
+    if (failures.length > 0) throw new RehearsalFailure(failures.join('; '));
+    return result;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -16,6 +17,10 @@ export class EmulatorClients {
 
   rds(region: string): RDSClient {
     return new RDSClient(this.common(region));
+  }
+
+  cloudWatch(region: string): CloudWatchClient {
+    return new CloudWatchClient(this.common(region));
   }
 
   elasticache(region: string): ElastiCacheClient {

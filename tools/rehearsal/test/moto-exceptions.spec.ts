@@ -35,7 +35,7 @@ describe('the list of moto exceptions', () => {
       expect(entry.affects.length).toBeGreaterThan(5);
       expect(entry.motoDoes.length).toBeGreaterThan(20);
       expect(entry.rehearsalDoes.length).toBeGreaterThan(20);
-      expect([entry.adjustStack, entry.beforeApply, entry.beforeRunbook, entry.afterStateWrite, entry.patchExchange].some(Boolean)).toBe(true);
+      expect([entry.adjustStack, entry.beforeApply, entry.beforeRunbook, entry.duringRunbook, entry.afterStateWrite, entry.patchExchange].some(Boolean)).toBe(true);
     }
   });
 });

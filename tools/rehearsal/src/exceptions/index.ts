@@ -1,3 +1,4 @@
+import { rdsReplicaLagMetric } from './cloudwatch';
 import { cacheClusterCount, cacheMemberClusters, cacheParameterGroup, cacheUserGroup } from './elasticache';
 import { crossRegionReplicaSubnetGroup, rdsKeyAliases, rdsPromotionKeepsSource, rdsReplicaResourceIds } from './rds';
 import { conditionalDenies, lifecycleTransitionSize, stateReplication } from './s3';
@@ -16,6 +17,7 @@ export const MOTO_EXCEPTIONS: readonly MotoException[] = [
   rdsPromotionKeepsSource,
   rdsKeyAliases,
   rdsReplicaResourceIds,
+  rdsReplicaLagMetric,
   crossRegionReplicaSubnetGroup,
   cacheParameterGroup,
   cacheUserGroup,

@@ -29,6 +29,8 @@ export interface MotoException {
   beforeApply?(json: TerraformJson, context: ExceptionContext): Promise<string[]>;
   /** Runs before the DR runbook is run (it creates cross-region replicas too); returns what it did. */
   beforeRunbook?(context: ExceptionContext): Promise<string[]>;
+  /** Starts when the DR runbook is run and goes on until it ends; the returned function stops it and says what it did. */
+  duringRunbook?(context: ExceptionContext): () => string[];
   /** Runs after a write of a stack's state to its S3 backend; returns what it did. */
   afterStateWrite?(stackName: string, context: ExceptionContext): Promise<string[]>;
   /**
