@@ -22,8 +22,8 @@ const fakeMoto = (status = 200): MotoChannel & { sent: Array<{ region: string; s
 /** The exception's exchange patch, awaited. */
 const exchange =
   (id: string, moto: MotoChannel = fakeMoto()) =>
-  (request: GateRequest): Promise<ExchangePatch | undefined> =>
-    Promise.resolve(exception(id).patchExchange!(request, moto));
+  async (request: GateRequest): Promise<ExchangePatch | undefined> =>
+    exception(id).patchExchange!(request, moto);
 
 const stack = (resource: TerraformJson['resource']): TerraformJson => ({ terraform: {}, provider: { aws: [{ region: 'us-east-1' }] }, resource });
 
@@ -204,5 +204,36 @@ describe('rds-replica-resource-id', () => {
     const lookup = await patch(rds(`Action=DescribeDBInstances&Filters.Filter.1.Name=dbi-resource-id&Filters.Filter.1.Values.Value.1=${fresh}`));
     expect(Object.fromEntries(new URLSearchParams(lookup!.requestBody))).toEqual({ Action: 'DescribeDBInstances', 'Filters.Filter.1.Name': 'db-instance-id', 'Filters.Filter.1.Values.Value.1': 'db-a' });
     expect((await patch(rds('Action=DescribeDBInstances&Filters.Filter.1.Name=dbi-resource-id&Filters.Filter.1.Values.Value.1=db-UNKNOWN')))!.requestBody).toBeUndefined();
+  });
+});
+
+describe('rds-parameter-group-reset', () => {
+  const patch = exchange('rds-parameter-group-reset');
+  const rds = (body: string): GateRequest => ({ account: '111122223333', region: 'sa-east-1', service: 'rds', method: 'POST', path: '/', query: '', headers: {}, body });
+  const parameters = (...names: string[]) => `<Parameters>${names.map((name) => `<Parameter><ParameterName>${name}</ParameterName><ParameterValue>1</ParameterValue></Parameter>`).join('')}</Parameters>`;
+
+  it('sends a reset of read_only as a modify to its engine default, answers it as a reset, and hides the parameter until it is set again', async () => {
+    const reset = await patch(rds('Action=ResetDBParameterGroup&DBParameterGroupName=Group-A&Parameters.Parameter.1.ParameterName=read_only&Parameters.Parameter.1.ApplyMethod=immediate'));
+    expect(Object.fromEntries(new URLSearchParams(reset!.requestBody))).toEqual({
+      Action: 'ModifyDBParameterGroup',
+      Version: '2014-10-31',
+      DBParameterGroupName: 'Group-A',
+      'Parameters.Parameter.1.ParameterName': 'read_only',
+      'Parameters.Parameter.1.ParameterValue': '{TrueIfReplica}',
+      'Parameters.Parameter.1.ApplyMethod': 'immediate',
+    });
+    expect(reset!.rewriteResponse!('<ModifyDBParameterGroupResponse><ModifyDBParameterGroupResult><DBParameterGroupName>group-a</DBParameterGroupName></ModifyDBParameterGroupResult></ModifyDBParameterGroupResponse>')).toBe(
+      '<ResetDBParameterGroupResponse><ResetDBParameterGroupResult><DBParameterGroupName>group-a</DBParameterGroupName></ResetDBParameterGroupResult></ResetDBParameterGroupResponse>',
+    );
+    const describe = await patch(rds('Action=DescribeDBParameters&DBParameterGroupName=group-a&Source=user'));
+    expect(describe!.rewriteResponse!(parameters('require_secure_transport', 'read_only'))).toBe(parameters('require_secure_transport'));
+
+    await patch(rds('Action=ModifyDBParameterGroup&DBParameterGroupName=group-a&Parameters.Parameter.1.ParameterName=read_only&Parameters.Parameter.1.ParameterValue=1'));
+    expect(await patch(rds('Action=DescribeDBParameters&DBParameterGroupName=group-a'))).toBeUndefined();
+  });
+
+  it('refuses what it cannot emulate, naming it', async () => {
+    await expect(patch(rds('Action=ResetDBParameterGroup&DBParameterGroupName=g&Parameters.Parameter.1.ParameterName=max_connections'))).rejects.toThrow(/no engine default known for max_connections/);
+    await expect(patch(rds('Action=ResetDBParameterGroup&DBParameterGroupName=g&ResetAllParameters=true'))).rejects.toThrow(/only resets of named parameters/);
   });
 });

@@ -1,6 +1,6 @@
 import { rdsReplicaLagMetric } from './cloudwatch';
 import { cacheClusterCount, cacheMemberClusters, cacheParameterGroup, cacheUserGroup } from './elasticache';
-import { crossRegionReplicaSubnetGroup, rdsKeyAliases, rdsPromotionKeepsSource, rdsReplicaResourceIds } from './rds';
+import { crossRegionReplicaSubnetGroup, rdsKeyAliases, rdsParameterReset, rdsPromotionKeepsSource, rdsReplicaResourceIds } from './rds';
 import { conditionalDenies, lifecycleTransitionSize, stateReplication } from './s3';
 import type { MotoException } from './types';
 
@@ -17,6 +17,7 @@ export const MOTO_EXCEPTIONS: readonly MotoException[] = [
   rdsPromotionKeepsSource,
   rdsKeyAliases,
   rdsReplicaResourceIds,
+  rdsParameterReset,
   rdsReplicaLagMetric,
   crossRegionReplicaSubnetGroup,
   cacheParameterGroup,

@@ -187,3 +187,63 @@ export const rdsReplicaResourceIds: MotoException = {
     return { ...(requestBody ? { requestBody } : {}), rewriteResponse: (xml) => answerResourceIds(request.region, xml), detail: `${request.region}: resource ids` };
   },
 };
+
+/** Engine defaults of the MySQL 8.0 parameters the platform resets (the runbook's write fence). */
+const MYSQL80_DEFAULTS: Readonly<Record<string, string>> = { read_only: '{TrueIfReplica}' };
+
+/** Parameters reset to their default, by region/group: not user-set any more until modified again. */
+const resetParameters = new Map<string, Set<string>>();
+
+/** The names in a Parameters.member.N.ParameterName (or Parameters.Parameter.N...) list. */
+function parameterNames(params: URLSearchParams): string[] {
+  return [...params.entries()].filter(([key]) => /^Parameters\.(?:member|Parameter)\.\d+\.ParameterName$/.test(key)).map(([, name]) => name);
+}
+
+/** ResetDBParameterGroup as the ModifyDBParameterGroup moto has: each parameter back to its engine default. */
+function resetAsModify(params: URLSearchParams, group: string): string {
+  const names = parameterNames(params);
+  if (params.get('ResetAllParameters') === 'true' || names.length === 0) throw new Error(`ResetDBParameterGroup of ${group}: only resets of named parameters can be emulated`);
+  const modify = new URLSearchParams({ Action: 'ModifyDBParameterGroup', Version: params.get('Version') ?? '2014-10-31', DBParameterGroupName: group });
+  // The list's element name as the client wrote it (the RDS model names it Parameter).
+  const element = [...params.keys()].some((key) => key.startsWith('Parameters.member.')) ? 'member' : 'Parameter';
+  names.forEach((name, index) => {
+    const value = MYSQL80_DEFAULTS[name];
+    if (value === undefined) throw new Error(`ResetDBParameterGroup of ${group}: no engine default known for ${name}`);
+    modify.set(`Parameters.${element}.${index + 1}.ParameterName`, name);
+    modify.set(`Parameters.${element}.${index + 1}.ParameterValue`, value);
+    modify.set(`Parameters.${element}.${index + 1}.ApplyMethod`, 'immediate');
+  });
+  return modify.toString();
+}
+
+function withoutResetParameters(names: ReadonlySet<string>, xml: string): string {
+  return xml.replace(/<Parameter>[\s\S]*?<\/Parameter>/g, (parameter) => {
+    const name = /<ParameterName>([^<]*)<\/ParameterName>/.exec(parameter)?.[1];
+    return name && names.has(name) ? '' : parameter;
+  });
+}
+
+export const rdsParameterReset: MotoException = {
+  id: 'rds-parameter-group-reset',
+  affects: "ResetDBParameterGroup (the runbook lifts its write fence, read_only, before a rebuilt replica uses the group; the provider resets parameters removed from an aws_db_parameter_group)",
+  motoDoes: 'does not implement ResetDBParameterGroup (HTTP 500 with an HTML page), and its DescribeDBParameters answers every parameter ever set, with no notion of a default',
+  rehearsalDoes:
+    "the region gate sends moto a ModifyDBParameterGroup that sets each named parameter to its MySQL 8.0 engine default (read_only: {TrueIfReplica}; any other name fails the run), answers it as a ResetDBParameterGroup, and leaves reset parameters out of the group's DescribeDBParameters answers until they are set again",
+  patchExchange: (request) => {
+    if (request.service !== 'rds') return undefined;
+    const params = new URLSearchParams(request.body);
+    const group = params.get('DBParameterGroupName');
+    if (!group) return undefined;
+    const key = `${request.region}/${group.toLowerCase()}`;
+    const action = params.get('Action');
+    if (action === 'ResetDBParameterGroup') {
+      const requestBody = resetAsModify(params, group);
+      resetParameters.set(key, new Set([...(resetParameters.get(key) ?? []), ...parameterNames(params)]));
+      return { requestBody, rewriteResponse: (xml) => xml.replace(/ModifyDBParameterGroup(Response|Result)/g, 'ResetDBParameterGroup$1'), detail: `${key}: ${parameterNames(params).join(', ')}` };
+    }
+    if (action === 'ModifyDBParameterGroup') parameterNames(params).forEach((name) => resetParameters.get(key)?.delete(name));
+    const reset = resetParameters.get(key);
+    if (action === 'DescribeDBParameters' && reset && reset.size > 0) return { rewriteResponse: (xml) => withoutResetParameters(reset, xml), detail: `${key}: ${[...reset].join(', ')} at default` };
+    return undefined;
+  },
+};
