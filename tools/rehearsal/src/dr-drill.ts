@@ -7,6 +7,9 @@ import { describeCoverage, missingCoverage, type StatusReport } from './status-c
 import type { StepLog } from './step-log';
 import { runTool } from './tool-runner';
 
+/** The master credential: one secret and its value, in the primary's region only. */
+const MASTER_SECRET_TYPES = ['aws_secretsmanager_secret', 'aws_secretsmanager_secret_version'];
+
 /** dr-runbook's exit code for "done, with warnings". */
 const EXIT_DONE_WITH_WARNINGS = 6;
 
@@ -123,7 +126,12 @@ export class RegionLossDrill {
    * gives: rebinding the databases the runbook rebuilt, refusing any replacement or deletion of
    * data, and running the project's plan review on each plan.
    */
-  async applyTopologyChange(rebuilt: readonly string[], label: string): Promise<void> {
+  /**
+   * `formerPrimary`: the stack that stops being the primary with this change. The master secret
+   * lives in the primary's region only, so its stack's plan deletes that region's copy; the pull
+   * request of such a change allows exactly those deletions, and so does the rehearsal's review.
+   */
+  async applyTopologyChange(rebuilt: readonly string[], label: string, formerPrimary?: string): Promise<void> {
     const topology = this.scenario.topology();
     const stacks = topology.regions.filter((region) => !this.scenario.gate.isDown(region.region)).map((region) => region.stackName);
     const order = await this.steps.run(`ask Nx for the deploy order ${label}`, async () => this.scenario.order(stacks), (list) => list.join(' -> '));
@@ -133,7 +141,7 @@ export class RegionLossDrill {
         if (rebuilt.includes(stack)) await this.scenario.operations.rebindDatabase(stack);
         const counts = await this.scenario.operations.plan(stack);
         this.refuseDataLoss(stack);
-        await this.review(stack);
+        await this.review(stack, stack === formerPrimary ? this.masterSecretDeletions(stack) : []);
         await this.scenario.operations.apply(stack);
         this.scenario.stacksApplied.push(stack);
         this.scenario.resourcesCreated += counts.create + counts.replace;
@@ -155,10 +163,19 @@ export class RegionLossDrill {
   }
 
   /** The plan review the pull request would get; it must pass (exit 0). */
-  private async review(stack: string): Promise<void> {
+  /** `--allow` entries for the deletion of the master secret and its value in the former primary's plan. */
+  private masterSecretDeletions(stack: string): string[] {
+    return this.scenario.operations
+      .planJson(stack)
+      .resource_changes.filter((change) => MASTER_SECRET_TYPES.includes(change.type) && change.change.actions.includes('delete') && !change.change.actions.includes('create'))
+      .map((change) => `delete:${stack}:${change.address}=the master secret lives in the primary's region; ${stack} is a replica again after the failback`);
+  }
+
+  private async review(stack: string, allows: readonly string[]): Promise<void> {
+    if (allows.length > 0) this.scenario.reviewAllows.push(...allows);
     const run = await runTool(
       join(this.workspace.root, 'node_modules', '.bin', 'tsx'),
-      ['--tsconfig', 'tsconfig.base.json', 'libs/plan-review/src/cli/main.ts', this.scenario.operations.planJsonFile(stack)],
+      ['--tsconfig', 'tsconfig.base.json', 'libs/plan-review/src/cli/main.ts', this.scenario.operations.planJsonFile(stack), ...allows.flatMap((allow) => ['--allow', allow])],
       { cwd: this.workspace.root, env: this.workspace.env(this.scenario.gate.url), logFile: join(this.workspace.logDir, 'plan-review.log'), echo: false },
     );
     if (run.code !== 0) throw new RehearsalFailure(`the plan review of ${stack} exited ${run.code}:\n      ${run.stdout.split('\n').slice(0, 30).join('\n      ')}`);

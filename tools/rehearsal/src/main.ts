@@ -38,7 +38,7 @@ async function rehearse(workspace: RehearsalWorkspace, scenario: Scenario, steps
   }, (detail) => detail);
   await drill.resumeAfterOutage(LOST_REGION);
   const rebuiltByFailback = await drill.failback(LOST_REGION);
-  await drill.applyTopologyChange(rebuiltByFailback, 'after the failback');
+  await drill.applyTopologyChange(rebuiltByFailback, 'after the failback', scenario.topologyStackOf(FAILOVER_REGION));
   await drill.status('dr-runbook status after the failback (expect healthy, exit 0)', 0);
   await steps.run('check every state upload as the state buckets\' policies would', async () => {
     const violations = stateUploadViolations(scenario.topology(), scenario.gate.uploads);

@@ -22,6 +22,8 @@ export interface ScenarioResult {
 export class Scenario {
   readonly operations: StackOperations;
   readonly stacksApplied: string[] = [];
+  /** Changes the plan review was told are intended (`--allow`), as a pull request's allow list would. */
+  readonly reviewAllows: string[] = [];
   resourcesCreated = 0;
   readonly exceptionContext: ExceptionContext;
 
@@ -37,6 +39,12 @@ export class Scenario {
 
   topology(): Topology {
     return this.workspace.topology();
+  }
+
+  topologyStackOf(region: string): string {
+    const found = this.topology().regions.find((entry) => entry.region === region);
+    if (!found) throw new RehearsalFailure(`${region} is not a region of the topology`);
+    return found.stackName;
   }
 
   private record(stack: string, counts: ChangeCounts): string {

@@ -10,6 +10,7 @@ export function printSummary(scenario: Scenario, steps: StepLog, workspace: Rehe
   for (const step of steps.steps) console.log(`  ${step.outcome === 'ok' ? '✔' : '✖'} ${step.seconds.toFixed(1).padStart(6)}s  ${step.title}${step.detail && step.outcome === 'ok' ? `\n             ${step.detail}` : ''}`);
   console.log(`Stacks applied (${scenario.stacksApplied.length}): ${scenario.stacksApplied.join(', ') || 'none'}`);
   console.log(`Resources created: ${scenario.resourcesCreated}`);
+  console.log(`Changes the plan review was told are intended (${scenario.reviewAllows.length}):${scenario.reviewAllows.map((allow) => `\n  --allow ${allow}`).join('') || ' none'}`);
   console.log(`\nExceptions: what moto does not model, and what the rehearsal does instead (${MOTO_EXCEPTIONS.length}):`);
   for (const exception of MOTO_EXCEPTIONS) {
     const uses = [...scenario.operations.applied, ...scenario.gate.patched.map((use) => ({ ...use, stack: 'region gate' }))].filter((used) => used.id === exception.id);
