@@ -1,4 +1,4 @@
-import { primaryRegionOf, regionByName } from '@xyz/topology';
+import { regionByName } from '@xyz/topology';
 import { z } from 'zod';
 import { BRIEF_RETRY, PERSISTENT_RETRY } from '../aws/retry-policy';
 import { ENDPOINT_FACTS } from '../runbook/actions/endpoint';
@@ -12,11 +12,11 @@ import type { ChangingCommand, CheckResult, CommandEnv, RequestContext } from '.
 import type { Step } from '../runbook/step';
 import { instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
 import { promotionSteps } from './promotion-steps';
-import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
+import { expectPromotionEnds, expectValue, namesOf, type PromotionEnds, promotionEndsFields, promotionRegions, replicaSpecSchema } from './plan-fields';
 import { planReplicaRebuilds } from './replica-rebuilds';
 import { boundsText } from '../core/bounds';
 import { secondsIn } from '../cli/parse';
-import { CATCH_UP_LAG_BOUNDS, platformRegion, requiredTarget, seconds, targetRegion } from './request-fields';
+import { CATCH_UP_LAG_BOUNDS, promotionRequestSchema, requiredTarget, seconds } from './request-fields';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 import { STEP } from '../runbook/step-ids';
 
@@ -27,13 +27,7 @@ export interface FailbackRequest {
   readonly writeTopology: boolean;
 }
 
-export interface FailbackPlan {
-  readonly from: string;
-  readonly fromId: string;
-  readonly fromParameterGroup: string;
-  readonly to: string;
-  readonly toId: string;
-  readonly toEndpoint?: string;
+export interface FailbackPlan extends PromotionEnds {
   /** The replica of the current primary created in the recovered region. */
   readonly newReplica: ReplicaSpec;
   /** Every other region, rebuilt from the new primary once it is promoted. */
@@ -42,11 +36,7 @@ export interface FailbackPlan {
 
 async function prepare(env: CommandEnv, request: FailbackRequest, runStartedAt: number) {
   const { topology, aws } = env;
-  const current = primaryRegionOf(topology);
-  const target = regionByName(topology, request.to);
-  const fromId = current.names.dbInstanceIdentifier;
-  const toId = target.names.dbInstanceIdentifier;
-  const others = topology.regions.filter((region) => region.region !== current.region && region.region !== target.region);
+  const { from: current, target, fromId, toId, others } = promotionRegions(topology, request.to);
   const [primaryProbe, targetProbe, otherProbes, writer] = await Promise.all([
     probeInstance(aws.rds, current.region, fromId, { retry: PERSISTENT_RETRY }),
     probeInstance(aws.rds, target.region, toId, { retry: PERSISTENT_RETRY }),
@@ -126,11 +116,7 @@ async function prepare(env: CommandEnv, request: FailbackRequest, runStartedAt: 
 }
 
 function requestSchema(ctx: RequestContext) {
-  return z.strictObject({
-    to: targetRegion(ctx),
-    catchUpLagSeconds: seconds(CATCH_UP_LAG_BOUNDS),
-    writeTopology: z.boolean(),
-  });
+  return promotionRequestSchema(ctx, { catchUpLagSeconds: seconds(CATCH_UP_LAG_BOUNDS) });
 }
 
 function planSchema(ctx: RequestContext, request: FailbackRequest) {
@@ -139,24 +125,13 @@ function planSchema(ctx: RequestContext, request: FailbackRequest) {
   const others = topology.regions.map((region) => region.region).filter((region) => region !== request.to);
   return z
     .object({
-      from: platformRegion(topology),
-      fromId: z.string(),
-      fromParameterGroup: z.string(),
-      to: z.string(),
-      toId: z.string(),
-      toEndpoint: z.string().optional(),
+      ...promotionEndsFields(topology),
       newReplica: replicaSpecSchema(topology, undefined, [request.to]),
       replicas: z.array(replicaSpecSchema(topology, { region: request.to, id: toId }, others)),
     })
     .superRefine((plan, issues) => {
-      expectValue(issues, ['to'], plan.to, request.to, 'the region of the request');
-      const from = namesOf(topology, plan.from);
+      const from = expectPromotionEnds(ctx, issues, plan, request.to);
       if (!from) return;
-      if (plan.from === request.to) issues.addIssue({ code: 'custom', path: ['from'], message: 'the target region itself' });
-      expectTopologyPrimary(ctx, issues, ['from'], plan.from);
-      expectValue(issues, ['fromId'], plan.fromId, from.dbInstanceIdentifier, `the identifier the topology gives ${plan.from}`);
-      expectValue(issues, ['fromParameterGroup'], plan.fromParameterGroup, from.dbParameterGroup, `the parameter group the topology gives ${plan.from}`);
-      expectValue(issues, ['toId'], plan.toId, toId, `the identifier the topology gives ${request.to}`);
       // The new replica in the recovered region replicates from the current primary.
       expectValue(issues, ['newReplica', 'sourceRegion'], plan.newReplica.sourceRegion, plan.from, 'the current primary region');
       expectValue(issues, ['newReplica', 'sourceId'], plan.newReplica.sourceId, from.dbInstanceIdentifier, 'the current primary');

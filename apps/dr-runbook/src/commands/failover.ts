@@ -1,4 +1,4 @@
-import { primaryRegionOf, regionByName } from '@xyz/topology';
+import { regionByName } from '@xyz/topology';
 import { z } from 'zod';
 import { BRIEF_RETRY, PERSISTENT_RETRY, PROBE_RETRY } from '../aws/retry-policy';
 import { formatDuration } from '../core/format';
@@ -12,11 +12,11 @@ import type { ChangingCommand, CheckResult, CommandEnv, RequestContext } from '.
 import type { Step } from '../runbook/step';
 import { instanceArn, probeInstance, staleCleanupHint, staleFacts } from './shared';
 import { promotionSteps } from './promotion-steps';
-import { expectTopologyPrimary, expectValue, namesOf, replicaSpecSchema } from './plan-fields';
+import { expectPromotionEnds, expectValue, namesOf, type PromotionEnds, promotionEndsFields, promotionRegions, replicaSpecSchema } from './plan-fields';
 import { planReplicaRebuilds } from './replica-rebuilds';
 import { boundsText } from '../core/bounds';
 import { secondsIn } from '../cli/parse';
-import { MAX_LAG_BOUNDS, platformRegion, requiredTarget, seconds, targetRegion } from './request-fields';
+import { MAX_LAG_BOUNDS, promotionRequestSchema, requiredTarget, seconds } from './request-fields';
 import { stateRebindNote, stateRebinds, stateRebindSteps } from './state-rebind';
 import { STEP } from '../runbook/step-ids';
 
@@ -27,28 +27,18 @@ export interface FailoverRequest {
   readonly writeTopology: boolean;
 }
 
-export interface FailoverPlan {
-  readonly from: string;
-  readonly fromId: string;
+export interface FailoverPlan extends PromotionEnds {
   readonly fromArn: string;
-  readonly fromParameterGroup: string;
   /** The old primary answered while planning: fence its writes before promoting. */
   readonly fenceOldPrimary: boolean;
-  readonly to: string;
-  readonly toId: string;
-  readonly toEndpoint?: string;
   readonly lagSeconds: number | null;
   readonly replicas: readonly ReplicaSpec[];
 }
 
 async function prepare(env: CommandEnv, request: FailoverRequest, runStartedAt: number) {
   const { topology, aws } = env;
-  const primary = primaryRegionOf(topology);
-  const target = regionByName(topology, request.to);
-  const fromId = primary.names.dbInstanceIdentifier;
+  const { from: primary, target, fromId, toId, others: survivors } = promotionRegions(topology, request.to);
   const fromArn = instanceArn(topology, primary);
-  const toId = target.names.dbInstanceIdentifier;
-  const survivors = topology.regions.filter((region) => region.region !== primary.region && region.region !== target.region);
   const [targetProbe, primaryProbe, lag, survivorProbes] = await Promise.all([
     probeInstance(aws.rds, target.region, toId, { retry: PERSISTENT_RETRY }),
     // With --force the user says the region is down: one quick probe, do not wait out an outage.
@@ -125,12 +115,7 @@ async function prepare(env: CommandEnv, request: FailoverRequest, runStartedAt: 
 }
 
 function requestSchema(ctx: RequestContext) {
-  return z.strictObject({
-    to: targetRegion(ctx),
-    force: z.boolean(),
-    maxLagSeconds: seconds(MAX_LAG_BOUNDS),
-    writeTopology: z.boolean(),
-  });
+  return promotionRequestSchema(ctx, { force: z.boolean(), maxLagSeconds: seconds(MAX_LAG_BOUNDS) });
 }
 
 function planSchema(ctx: RequestContext, request: FailoverRequest) {
@@ -138,28 +123,16 @@ function planSchema(ctx: RequestContext, request: FailoverRequest) {
   const survivors = topology.regions.map((region) => region.region).filter((region) => region !== request.to);
   return z
     .object({
-      from: platformRegion(topology),
-      fromId: z.string(),
+      ...promotionEndsFields(topology),
       fromArn: z.string(),
-      fromParameterGroup: z.string(),
       fenceOldPrimary: z.boolean(),
-      to: z.string(),
-      toId: z.string(),
-      toEndpoint: z.string().optional(),
       lagSeconds: z.number().nullable(),
       replicas: z.array(replicaSpecSchema(topology, { region: request.to, id: namesOf(topology, request.to)?.dbInstanceIdentifier ?? '' }, survivors)),
     })
     .superRefine((plan, issues) => {
-      expectValue(issues, ['to'], plan.to, request.to, 'the region of the request');
-      const from = namesOf(topology, plan.from);
-      const to = namesOf(topology, request.to);
-      if (!from || !to) return;
-      if (plan.from === request.to) issues.addIssue({ code: 'custom', path: ['from'], message: 'the target region itself' });
-      expectTopologyPrimary(ctx, issues, ['from'], plan.from);
-      expectValue(issues, ['fromId'], plan.fromId, from.dbInstanceIdentifier, `the identifier the topology gives ${plan.from}`);
+      const from = expectPromotionEnds(ctx, issues, plan, request.to);
+      if (!from) return;
       expectValue(issues, ['fromArn'], plan.fromArn, instanceArn(topology, regionByName(topology, plan.from)), `the ARN of ${from.dbInstanceIdentifier}`);
-      expectValue(issues, ['fromParameterGroup'], plan.fromParameterGroup, from.dbParameterGroup, `the parameter group the topology gives ${plan.from}`);
-      expectValue(issues, ['toId'], plan.toId, to.dbInstanceIdentifier, `the identifier the topology gives ${request.to}`);
       plan.replicas.forEach((spec, i) => {
         if (spec.region === plan.from) issues.addIssue({ code: 'custom', path: ['replicas', i, 'region'], message: 'the old primary region, which a failover does not rebuild' });
       });

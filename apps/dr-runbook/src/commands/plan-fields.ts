@@ -26,6 +26,54 @@ export function expectTopologyPrimary(ctx: RequestContext, issues: Issues, path:
   if (!ctx.targetPromoted) expectValue(issues, path, region, primaryRegionOf(ctx.topology).region, "the topology's primary region");
 }
 
+/** What failover and failback both plan: the primary they move away from and the replica they promote. */
+export interface PromotionEnds {
+  readonly from: string;
+  readonly fromId: string;
+  readonly fromParameterGroup: string;
+  readonly to: string;
+  readonly toId: string;
+  readonly toEndpoint?: string;
+}
+
+/** The regions a promotion to `to` involves: the primary it leaves, its target, and every other region. */
+export function promotionRegions(topology: Topology, to: string) {
+  const from = primaryRegionOf(topology);
+  const target = regionByName(topology, to);
+  return {
+    from,
+    target,
+    fromId: from.names.dbInstanceIdentifier,
+    toId: target.names.dbInstanceIdentifier,
+    others: topology.regions.filter((region) => region.region !== from.region && region.region !== target.region),
+  };
+}
+
+export function promotionEndsFields(topology: Topology) {
+  return {
+    from: platformRegion(topology),
+    fromId: z.string(),
+    fromParameterGroup: z.string(),
+    to: z.string(),
+    toId: z.string(),
+    toEndpoint: z.string().optional(),
+  };
+}
+
+/** Checks both ends against the request and the topology; the names of the region left, when it is a platform region. */
+export function expectPromotionEnds(ctx: RequestContext, issues: Issues, plan: PromotionEnds, to: string): RegionResourceNames | undefined {
+  expectValue(issues, ['to'], plan.to, to, 'the region of the request');
+  const from = namesOf(ctx.topology, plan.from);
+  const target = namesOf(ctx.topology, to);
+  if (!from || !target) return undefined;
+  if (plan.from === to) issues.addIssue({ code: 'custom', path: ['from'], message: 'the target region itself' });
+  expectTopologyPrimary(ctx, issues, ['from'], plan.from);
+  expectValue(issues, ['fromId'], plan.fromId, from.dbInstanceIdentifier, `the identifier the topology gives ${plan.from}`);
+  expectValue(issues, ['fromParameterGroup'], plan.fromParameterGroup, from.dbParameterGroup, `the parameter group the topology gives ${plan.from}`);
+  expectValue(issues, ['toId'], plan.toId, target.dbInstanceIdentifier, `the identifier the topology gives ${to}`);
+  return from;
+}
+
 const securityGroupId = z.string().regex(/^sg-[0-9a-z]+$/, 'not a security group id');
 
 export const placementSchema = z.object({ securityGroupIds: z.array(securityGroupId).min(1) });

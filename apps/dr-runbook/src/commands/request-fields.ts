@@ -80,6 +80,11 @@ export function targetRegion(ctx: RequestContext) {
   );
 }
 
+/** The request of a command that promotes a replica (failover, failback): its target, the topology write, and its own fields. */
+export function promotionRequestSchema<Fields extends z.ZodRawShape>(ctx: RequestContext, fields: Fields) {
+  return z.strictObject({ to: targetRegion(ctx), writeTopology: z.boolean(), ...fields });
+}
+
 /** --to of failover and failback: required, unless the run is resumed (its journal has it). */
 export function requiredTarget(to: unknown, usage: string): string {
   if (typeof to !== 'string' || to === '') throw new InputError(`${usage}: --to <region> is required (or --resume to continue an unfinished run)`);
