@@ -4,6 +4,7 @@
 //
 // Each stack app is its own cdktf App, and an App writes manifest.json listing only its own stack;
 // this script merges them so that the CLI sees every stack.
+const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { runTypeScript } = require('../run-ts.cjs');
@@ -30,7 +31,27 @@ function runStackApp(name, manifestFile) {
   return { code, manifest };
 }
 
+/**
+ * The pipeline's home region synthesizes the stream processor's Lambda bundle, which a fresh clone
+ * does not have. Inside an Nx task the task's dependsOn has built it; outside one (the cdktf CLI run
+ * by hand) it is built here through Nx, so it is also rebuilt when the processor changed (cached otherwise).
+ */
+function buildProcessorBundle() {
+  if (process.env.NX_TASK_TARGET_PROJECT) return true;
+  console.log('Building the stream processor bundle: nx run stream-processor:bundle');
+  const nx = join(root, 'node_modules', '.bin', 'nx');
+  const result = spawnSync(nx, ['run', 'stream-processor:bundle', '--output-style=static'], { cwd: root, encoding: 'utf8' });
+  if (result.status === 0) return true;
+  console.error(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`.trim());
+  console.error('error: could not build the stream processor bundle (nx run stream-processor:bundle, above); nothing was synthesized');
+  return false;
+}
+
 function main() {
+  if (!buildProcessorBundle()) {
+    process.exitCode = 1;
+    return;
+  }
   const outdir = resolve(process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   const manifestFile = join(outdir, MANIFEST);
   const merged = { version: undefined, stacks: {} };
