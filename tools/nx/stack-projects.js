@@ -4,7 +4,8 @@
 // targets, its tags and its place in the project graph: every region stack after state-backend,
 // every replica after the primary that the topology names (so `nx affected -t deploy` applies the
 // primary first, and a failover's one-value topology change flips the order), and the pipeline's
-// home region after the stream processor whose bundle it synthesizes.
+// home region after the stream processor whose bundle it synthesizes. XYZ_REGIONS_DOWN names the
+// regions an operator has declared unreachable: their stacks keep no plan or deploy target.
 const { readFileSync } = require('node:fs');
 const { basename, dirname, join } = require('node:path');
 const { loadTopologyLib } = require('./load-topology-lib');
@@ -33,10 +34,24 @@ function stackNamedBy(workspaceRoot, marker) {
 }
 
 /**
+ * XYZ_REGIONS_DOWN=us-east-1[,us-west-2]: the platform regions that cannot be reached.
+ * @param {import('../../libs/topology/src/index').Topology} topology
+ * @returns {Set<string>}
+ */
+function regionsDown(topology) {
+  const named = (process.env.XYZ_REGIONS_DOWN ?? '').split(',').map((region) => region.trim()).filter(Boolean);
+  const known = topology.regions.map((region) => /** @type {string} */ (region.region));
+  const unknown = named.find((region) => !known.includes(region));
+  if (unknown) throw new StackProjectError(`XYZ_REGIONS_DOWN: "${unknown}" is not a region of the ${topology.environment} platform (its regions: ${known.join(', ')})`);
+  return new Set(named);
+}
+
+/**
  * @param {import('../../libs/topology/src/index').PlatformStack} stack
  * @param {string} root
+ * @param {boolean} regionDown
  */
-function stackProject(stack, root) {
+function stackProject(stack, root, regionDown) {
   return {
     name: stack.name,
     root,
@@ -44,7 +59,7 @@ function stackProject(stack, root) {
     projectType: /** @type {const} */ ('application'),
     tags: ['type:app', 'scope:platform', 'kind:stack', `role:${stack.role}`],
     implicitDependencies: [...stack.deployAfter, ...(stack.streamHome ? PROCESSOR_BUNDLE.projects : [])],
-    targets: stackTargets(stack),
+    targets: stackTargets(stack, { regionDown }),
   };
 }
 
@@ -74,9 +89,13 @@ function inferStackProjects(markers, workspaceRoot) {
   if (missing.length) {
     throw new StackProjectError(`the topology ${file} has stack "${missing[0]}" but there is no apps/${missing[0]}/stack.json`);
   }
+  const down = regionsDown(topology);
   return [...apps].map(([name, marker]) => {
     const root = dirname(marker);
-    return /** @type {const} */ ([marker, { projects: { [root]: stackProject(/** @type {any} */ (stacks.get(name)), root) } }]);
+    const stack = /** @type {import('../../libs/topology/src/index').PlatformStack} */ (stacks.get(name));
+    // The state backend's own state lives in its home region.
+    const regionDown = down.has(stack.region ?? topology.stateBackend.homeRegion);
+    return /** @type {const} */ ([marker, { projects: { [root]: stackProject(stack, root, regionDown) } }]);
   });
 }
 

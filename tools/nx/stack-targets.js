@@ -13,10 +13,27 @@ const STACK_APP_PRESETS = '{workspaceRoot}/tools/stack-app/**/*';
 const runCommands = (command) => ({ executor: 'nx:run-commands', options: { command } });
 
 /**
+ * A stack whose region is down (XYZ_REGIONS_DOWN) has no plan or deploy target: its state and its
+ * APIs cannot be reached, so `nx run-many`/`nx affected -t plan,deploy` leave it out, and the stacks
+ * that deploy after it (^deploy) no longer wait for it.
  * @param {{ streamHome: boolean }} stack
+ * @param {{ regionDown: boolean }} reach
  * @returns {Record<string, import('nx/src/config/workspace-json-project-json').TargetConfiguration>}
  */
-function stackTargets({ streamHome }) {
+function stackTargets({ streamHome }, { regionDown }) {
+  const targets = allStackTargets(streamHome);
+  if (regionDown) {
+    delete targets.plan;
+    delete targets.deploy;
+  }
+  return targets;
+}
+
+/**
+ * @param {boolean} streamHome
+ * @returns {Record<string, import('nx/src/config/workspace-json-project-json').TargetConfiguration>}
+ */
+function allStackTargets(streamHome) {
   const bundleFirst = streamHome ? { dependsOn: [PROCESSOR_BUNDLE] } : {};
   return {
     synth: {

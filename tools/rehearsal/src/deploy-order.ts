@@ -3,22 +3,27 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-interface ProjectGraphFile {
-  graph: { nodes: Record<string, unknown>; dependencies: Record<string, Array<{ target: string }>> };
+interface TaskGraphFile {
+  tasks: { dependencies: Record<string, string[]> };
 }
 
+const DEPLOY = ':deploy';
+const stackOfDeployTask = (task: string) => (task.endsWith(DEPLOY) ? task.slice(0, -DEPLOY.length) : undefined);
+const deployedStacks = (tasks: readonly string[]) => tasks.map(stackOfDeployTask).filter((stack): stack is string => stack !== undefined);
+
 /**
- * The order `nx run-many -t deploy` applies the stacks in: Nx's own project graph (with the
- * topology plugin's primary-first edges), sorted so every stack comes after the stacks it needs.
+ * The stacks `nx run-many -t deploy` would apply, in its order: Nx's task graph (each stack after
+ * its ^deploy dependencies), exactly as an operator or the deploy workflow runs it with the same
+ * environment (XYZ_REGIONS_DOWN included). Nothing runs.
  */
-export function deployOrder(stacks: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'nx-graph-'));
+export function deployOrder(env: NodeJS.ProcessEnv, cwd: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'nx-tasks-'));
   try {
-    const file = join(dir, 'graph.json');
-    const result = spawnSync('npx', ['nx', 'graph', `--file=${file}`], { cwd, env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`nx graph failed (exit ${result.status}): ${result.stderr || result.stdout}`);
-    const graph = (JSON.parse(readFileSync(file, 'utf8')) as ProjectGraphFile).graph;
-    return topologicalOrder(stacks, (stack) => (graph.dependencies[stack] ?? []).map((edge) => edge.target).filter((target) => stacks.includes(target)));
+    const file = join(dir, 'tasks.json');
+    const result = spawnSync('npx', ['nx', 'run-many', '-t', 'deploy', `--graph=${file}`], { cwd, env: { ...env, NX_DAEMON: 'false' }, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`nx run-many -t deploy --graph failed (exit ${result.status}): ${result.stderr || result.stdout}`);
+    const { dependencies } = (JSON.parse(readFileSync(file, 'utf8')) as TaskGraphFile).tasks;
+    return topologicalOrder(deployedStacks(Object.keys(dependencies)), (stack) => deployedStacks(dependencies[`${stack}${DEPLOY}`] ?? []));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

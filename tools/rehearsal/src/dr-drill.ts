@@ -134,7 +134,9 @@ export class RegionLossDrill {
   async applyTopologyChange(rebuilt: readonly string[], label: string, formerPrimary?: string): Promise<void> {
     const topology = this.scenario.topology();
     const stacks = topology.regions.filter((region) => !this.scenario.gate.isDown(region.region)).map((region) => region.stackName);
-    const order = await this.steps.run(`ask Nx for the deploy order ${label}`, async () => this.scenario.order(stacks), (list) => list.join(' -> '));
+    const down = this.scenario.gate.downRegions();
+    const asked = down.length > 0 ? ` (XYZ_REGIONS_DOWN=${down.join(',')})` : '';
+    const order = await this.steps.run(`ask Nx for the deploy order ${label}${asked}`, async () => this.scenario.order(stacks), (list) => list.join(' -> '));
     for (const stack of order) {
       await this.steps.run(`${label}: synth ${stack}${rebuilt.includes(stack) ? ', rebind its database' : ''}, plan, review, apply`, async () => {
         await this.scenario.operations.synth(stack);

@@ -86,6 +86,11 @@ export class RegionGate {
     return this.down.has(region);
   }
 
+  /** The regions down now, as XYZ_REGIONS_DOWN names them. */
+  downRegions(): string[] {
+    return [...this.down].sort();
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const scope = requestScope(req.headers.authorization, req.url);
     if (scope && this.down.has(scope.region) && !GLOBAL_SERVICES.has(scope.service)) {

@@ -59,8 +59,21 @@ export class Scenario {
     return counts;
   }
 
+  /**
+   * The order in which `nx run-many -t deploy` applies `stacks`, with XYZ_REGIONS_DOWN naming the
+   * regions the gate has taken down, as the README tells the on-call to run it. Fails if Nx would
+   * deploy a stack whose region is down (it would hang on that region) or would leave out one of `stacks`.
+   */
   order(stacks: readonly string[]): string[] {
-    return deployOrder(stacks, this.workspace.env(this.gate.url), this.workspace.root);
+    const down = this.gate.downRegions();
+    const all = deployOrder(this.workspace.env(this.gate.url, { XYZ_REGIONS_DOWN: down.join(',') }), this.workspace.root);
+    const topology = this.topology();
+    const regionOf = (stack: string) => (stack === topology.stateBackend.stackName ? topology.stateBackend.homeRegion : topology.regions.find((entry) => entry.stackName === stack)?.region);
+    const unreachable = all.filter((stack) => down.includes(regionOf(stack) ?? ''));
+    if (unreachable.length > 0) throw new RehearsalFailure(`with XYZ_REGIONS_DOWN=${down.join(',')}, nx run-many -t deploy would still apply ${unreachable.join(', ')}`);
+    const missing = stacks.filter((stack) => !all.includes(stack));
+    if (missing.length > 0) throw new RehearsalFailure(`nx run-many -t deploy would not apply ${missing.join(', ')} (it applies: ${all.join(', ') || 'nothing'})`);
+    return all.filter((stack) => stacks.includes(stack));
   }
 
   async bootstrapStateBackend(): Promise<void> {

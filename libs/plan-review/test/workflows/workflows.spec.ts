@@ -83,6 +83,12 @@ describe('GitHub workflows', () => {
     }
   });
 
+  it('plans and deploys without the stacks of a region declared down (repository variable XYZ_REGIONS_DOWN)', () => {
+    for (const file of ['plan.yml', 'deploy.yml']) {
+      expect([file, read(file)]).toEqual([file, expect.stringMatching(/\nenv:\n(?: {2}.*\n)*? {2}XYZ_REGIONS_DOWN: \$\{\{ vars\.XYZ_REGIONS_DOWN \}\}\n/)]);
+    }
+  });
+
   it('deploys one run at a time behind the production environment, applying reviewed plan files', () => {
     const deploy = read('deploy.yml');
     expect(deploy).toMatch(/concurrency:\n {2}group: production-changes\n {2}cancel-in-progress: false/);

@@ -59,4 +59,12 @@ describe('nx with a topology it cannot use', () => {
       stderr: `error: apps/replica-ohio/stack.json names stack "replica-ohio", which the topology ${join(dir, 'production.json')} does not have (its stacks: state-backend, primary-east, replica-west)\n`,
     });
   });
+
+  it('names a region in XYZ_REGIONS_DOWN that the platform does not have', () => {
+    expect(synthWith({ XYZ_REGIONS_DOWN: 'us-east-1,eu-west-1' })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'error: XYZ_REGIONS_DOWN: "eu-west-1" is not a region of the production platform (its regions: us-east-1, us-west-2, us-east-2)\n',
+    });
+  });
 });

@@ -100,6 +100,21 @@ describe('the stack projects, inferred from the topology (tools/nx/stack-project
     });
   });
 
+  it('with a region down (XYZ_REGIONS_DOWN), plans and deploys only the stacks whose region is up, new primary first', () => {
+    const failedOver = editedTopologyDir(editJson((doc) => (doc.primaryRegion = 'us-west-2')));
+    const env = { XYZ_TOPOLOGY_DIR: failedOver, XYZ_REGIONS_DOWN: 'us-east-1' };
+    // primary-east is in us-east-1, and so is the state backend's own state (its home region).
+    expect(deployOrder(env)).toEqual({
+      'replica-west:deploy': [],
+      'replica-ohio:deploy': ['replica-west:deploy'],
+    });
+    const lostRegion = projectGraph(env);
+    for (const name of ['primary-east', 'state-backend']) {
+      expect([name, Object.keys(lostRegion[name].targets).sort()]).toEqual([name, ['lint', 'synth', 'test', 'typecheck', 'validate']]);
+    }
+    expect(Object.keys(lostRegion['replica-ohio'].targets)).toEqual(expect.arrayContaining(['plan', 'deploy']));
+  });
+
   it('moves the processor bundle dependency with stream.homeRegion', () => {
     const movedPipeline = editedTopologyDir(editJson((doc) => ((doc.stream as { homeRegion: string }).homeRegion = 'us-east-2')));
     const moved = projectGraph({ XYZ_TOPOLOGY_DIR: movedPipeline });
