@@ -68,6 +68,8 @@ describe('failover --to us-west-2', () => {
     expect(markdown).toContain('## Timeline');
     expect(markdown).toMatch(/Measured RTO: \*\*7m \d\ds\*\*/);
     expect(markdown).toContain('Set "primaryRegion": "us-west-2"');
+    // The old primary answered (and was fenced): no region to declare down.
+    expect(report?.nextSteps.filter((step) => step.includes('XYZ_REGIONS_DOWN'))).toEqual([]);
   });
 
   it('--write-topology changes primaryRegion and nothing else in the file', async () => {
@@ -180,6 +182,8 @@ describe('failover --to us-west-2', () => {
     expect(h.sim.calls.some((call) => call.operation === 'ModifyDBParameterGroup')).toBe(false);
     expect(h.sim.instance('us-east-2', ids.use2)?.sourceArn).toBe(ids.arn('us-west-2'));
     expect(latestRun(h.journalDir).journal.status).toBe('warnings');
+    // The stacks are planned next: the lost region must be declared down for Nx, first.
+    expect(latestRun(h.journalDir).report?.nextSteps[0]).toMatch(/^Declare us-east-1 down before you plan \(export XYZ_REGIONS_DOWN=us-east-1, and for CI: gh variable set XYZ_REGIONS_DOWN --body us-east-1\)/);
 
     h.sim.regionsDown.delete('us-east-1');
     const resumed = await h.run(['failover', '--resume', '--execute', '--yes']);

@@ -201,6 +201,10 @@ Examples:
     const rebinds = stateRebinds(env.topology, doc.facts);
     const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';
     const nextSteps = [
+      // The old primary did not answer while planning: its region is down for the stacks too.
+      ...(plan.fenceOldPrimary
+        ? []
+        : [`Declare ${plan.from} down before you plan (export XYZ_REGIONS_DOWN=${plan.from}, and for CI: gh variable set XYZ_REGIONS_DOWN --body ${plan.from}): Nx then plans and deploys only the stacks whose region is up. Remove it once ${plan.from} answers again.`]),
       topologyDone && readFact(doc.facts, TOPOLOGY_FACTS.pending) === false
         ? `Commit ${env.topologyFileShown}${rebindFirst}, then run the stacks' plan: ${plan.toId} should be updated in place (no replicate_source_db), not replaced.`
         : `Set "primaryRegion": "${plan.to}" in ${env.topologyFileShown} (or resume with --write-topology)${rebindFirst}, then run the stacks' plan: ${plan.toId} should be updated in place, not replaced.`,
