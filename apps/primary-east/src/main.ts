@@ -1,11 +1,3 @@
-import { synthesizeStack } from '@xyz/stacks';
-import { readProcessorBundle } from '@xyz/stream';
-import { loadTopology } from '@xyz/topology';
+import { runRegionStackApp } from '@xyz/stacks';
 
-process.exitCode = synthesizeStack({
-  stackName: 'primary-east',
-  loadTopology: () => loadTopology(),
-  outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out',
-  // This region is the device pipeline's home: its synth target depends on stream-processor:bundle.
-  loadProcessorBundle: () => readProcessorBundle(process.cwd()),
-});
+process.exitCode = runRegionStackApp('primary-east', process.env.CDKTF_OUTDIR ?? 'cdktf.out');

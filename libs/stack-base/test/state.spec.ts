@@ -29,7 +29,7 @@ describe('regional state of a stack', () => {
       key: 'production/replica-ohio.tfstate',
       region: 'us-east-2',
       encrypt: true,
-      kms_key_id: 'arn:aws:kms:us-east-2:111122223333:alias/xyz-prod-terraform-state',
+      kms_key_id: 'arn:aws:kms:us-east-2:111122223333:alias/xyz-prod-tfstate',
       use_lockfile: true,
     });
   });

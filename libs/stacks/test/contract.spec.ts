@@ -48,7 +48,7 @@ describe('contract between the primary stack and its replicas', () => {
       key: `production/${stackName}.tfstate`,
       region,
       encrypt: true,
-      kms_key_id: `arn:aws:kms:${region}:111122223333:alias/xyz-prod-terraform-state`,
+      kms_key_id: `arn:aws:kms:${region}:111122223333:alias/xyz-prod-tfstate`,
       use_lockfile: true,
     });
   });

@@ -104,7 +104,7 @@ describe('primary-east: the MySQL primary, a checklist of its security propertie
       key: 'production/primary-east.tfstate',
       region: 'us-east-1',
       encrypt: true,
-      kms_key_id: 'arn:aws:kms:us-east-1:111122223333:alias/xyz-prod-terraform-state',
+      kms_key_id: 'arn:aws:kms:us-east-1:111122223333:alias/xyz-prod-tfstate',
       use_lockfile: true,
     });
   });

@@ -28,7 +28,7 @@ describe('state-backend: one Terraform state store per region', () => {
       key: 'production/state-backend.tfstate',
       region: 'us-east-1',
       encrypt: true,
-      kms_key_id: 'arn:aws:kms:us-east-1:111122223333:alias/xyz-prod-terraform-state',
+      kms_key_id: 'arn:aws:kms:us-east-1:111122223333:alias/xyz-prod-tfstate',
       use_lockfile: true,
     });
     const location = stateLocation(topology, 'state-backend');
@@ -56,7 +56,7 @@ describe('state-backend: one Terraform state store per region', () => {
     const sse = resourceAt(stack, 'aws_s3_bucket_server_side_encryption_configuration', `store-${code}/encryption`).config;
     expect(sse.rule).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: keyArn(code) }, bucket_key_enabled: true }]);
     const alias = resourceAt(stack, 'aws_kms_alias', `store-${code}/key/alias`).config;
-    expect(alias.name).toBe('alias/xyz-prod-terraform-state');
+    expect(alias.name).toBe('alias/xyz-prod-tfstate');
   });
 
   it.each(REGIONS)('refuses, in %s, uploads that are not SSE-KMS with the state key, and requests without TLS', (region) => {
@@ -72,7 +72,7 @@ describe('state-backend: one Terraform state store per region', () => {
     const otherKeys = statements.find((statement) => statement.Sid === 'DenyUploadsWithAnotherKey');
     expect(otherKeys).toMatchObject({ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `${bucketArn}/*` });
     expect(otherKeys?.Condition).toEqual({
-      StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': [keyArn(code), `arn:aws:kms:${region}:111122223333:alias/xyz-prod-terraform-state`] },
+      StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': [keyArn(code), `arn:aws:kms:${region}:111122223333:alias/xyz-prod-tfstate`] },
     });
   });
 

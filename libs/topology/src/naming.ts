@@ -65,12 +65,15 @@ export function globalResourceNames(project: string, envShort: string): GlobalRe
   };
 }
 
-const STATE_KEY_ALIAS_COMPONENT = 'terraform-state';
-
-/** The names of one region's state store. S3 bucket names are global, so they carry the account. */
-export function stateStoreNames(project: string, envShort: string, bucketPrefix: string, accountId: string, region: AwsRegion) {
+/**
+ * The names of one region's state store. S3 bucket names are global, so they carry the account;
+ * KMS aliases are regional, so the key's alias is the bucket prefix. (Not the single-bucket
+ * layout's alias/<project>-<env>-terraform-state: that key stays in us-east-1 with the old bucket
+ * until a migrated deployment retires both, and the new store's alias must not collide with it.)
+ */
+export function stateStoreNames(bucketPrefix: string, accountId: string, region: AwsRegion) {
   const code = regionShortCode(region);
-  const kmsAlias = `alias/${project}-${envShort}-${STATE_KEY_ALIAS_COMPONENT}`;
+  const kmsAlias = `alias/${bucketPrefix}`;
   return {
     bucket: `${bucketPrefix}-${code}-${accountId}`,
     logBucket: `${bucketPrefix}-logs-${code}-${accountId}`,

@@ -116,7 +116,7 @@ function resolveRegion(doc: TopologyDocument, index: number, primary: AwsRegion)
 
 /** The schema caps the prefix at 32 characters, so every bucket name stays within S3's 63. */
 function resolveStateStore(doc: TopologyDocument, region: AwsRegion): RegionalStateStore {
-  return { region, ...stateStoreNames(doc.project, doc.environmentShort, doc.stateBackend.bucketPrefix, doc.accountId, region) };
+  return { region, ...stateStoreNames(doc.stateBackend.bucketPrefix, doc.accountId, region) };
 }
 
 /**

@@ -15,8 +15,8 @@ describe('regional Terraform state in the topology', () => {
         region: 'us-east-1',
         bucket: 'xyz-prod-tfstate-use1-111122223333',
         logBucket: 'xyz-prod-tfstate-logs-use1-111122223333',
-        kmsAlias: 'alias/xyz-prod-terraform-state',
-        kmsAliasArn: 'arn:aws:kms:us-east-1:111122223333:alias/xyz-prod-terraform-state',
+        kmsAlias: 'alias/xyz-prod-tfstate',
+        kmsAliasArn: 'arn:aws:kms:us-east-1:111122223333:alias/xyz-prod-tfstate',
       },
       expect.objectContaining({ region: 'us-west-2', bucket: 'xyz-prod-tfstate-usw2-111122223333' }),
       expect.objectContaining({ region: 'us-east-2', bucket: 'xyz-prod-tfstate-use2-111122223333' }),
@@ -28,7 +28,7 @@ describe('regional Terraform state in the topology', () => {
       bucket: 'xyz-prod-tfstate-use2-111122223333',
       key: 'production/replica-ohio.tfstate',
       region: 'us-east-2',
-      kmsKeyId: 'arn:aws:kms:us-east-2:111122223333:alias/xyz-prod-terraform-state',
+      kmsKeyId: 'arn:aws:kms:us-east-2:111122223333:alias/xyz-prod-tfstate',
     });
     expect(stateRegionOf(topology, 'state-backend')).toBe('us-east-1');
   });
@@ -43,7 +43,7 @@ describe('regional Terraform state in the topology', () => {
       bucket: 'xyz-prod-tfstate-usw2-111122223333',
       key: 'production/primary-east.tfstate',
       region: 'us-west-2',
-      kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:alias/xyz-prod-terraform-state',
+      kmsKeyId: 'arn:aws:kms:us-west-2:111122223333:alias/xyz-prod-tfstate',
     });
     expect(() => replicatedStateLocation(topology, 'primary-east', 'eu-west-1')).toThrow(TopologyError);
   });

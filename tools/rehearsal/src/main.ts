@@ -12,11 +12,13 @@ import { stateUploadViolations } from './upload-check';
 
 const LOST_REGION = 'us-east-1';
 const FAILOVER_REGION = 'us-west-2';
+/** The region stack whose state the rehearsal moves from the single-bucket layout: its state lives outside us-east-1. */
+const SINGLE_BUCKET_MOVE_REGION = 'us-east-2';
 
 new Command('rehearse')
   .description(
     `Rehearses the platform's worst day on a local moto server (MOTO_URL), with the real Terraform, the real AWS provider and real S3 backends:
-bootstrap the state stores, deploy every stack in Nx's order, check the platform with dr-runbook status, take ${LOST_REGION} away,
+bootstrap the state stores, deploy every stack in Nx's order, move one stack's state from the old single bucket, check the platform with dr-runbook status, take ${LOST_REGION} away,
 fail over to ${FAILOVER_REGION}, plan and apply the topology change on the surviving stacks, bring ${LOST_REGION} back and fail back.
 It resets the moto server first and writes only under cdktf.out/rehearsal/.`,
   )
@@ -27,6 +29,7 @@ async function rehearse(workspace: RehearsalWorkspace, scenario: Scenario, steps
   const drill = new RegionLossDrill(scenario, workspace, steps);
   await scenario.bootstrapStateBackend();
   await scenario.deployRegionStacks(scenario.topology().regions.map((region) => region.stackName));
+  await scenario.moveFromSingleBucket(scenario.topologyStackOf(SINGLE_BUCKET_MOVE_REGION));
   await drill.status('dr-runbook status on the deployed platform (expect healthy, exit 0)', 0);
   const rebuiltByFailover = await drill.failover(FAILOVER_REGION, LOST_REGION);
   await drill.applyTopologyChange(rebuiltByFailover, `after the failover, with ${LOST_REGION} down`);

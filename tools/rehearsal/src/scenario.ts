@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { stateLocation, type Topology } from '@xyz/topology';
 import { deployOrder } from './deploy-order';
+import { checkMovedState, SINGLE_BUCKET_REGION, stageSingleBucketState } from './legacy-migration';
 import { EmulatorClients } from './emulator-clients';
 import type { ExceptionContext } from './exceptions';
 import { RegionGate } from './region-gate';
@@ -88,6 +89,19 @@ export class Scenario {
       const location = stateLocation(this.topology(), stack);
       return `s3://${location.bucket}/${location.key}`;
     }, (where) => where);
+  }
+
+  /**
+   * The README's move of an existing deployment from the single us-east-1 bucket: the stack's state
+   * is put back where that layout kept it (and removed from its regional bucket), then
+   * `migrate-state --from-bucket` must bring the same state into the stack's regional bucket.
+   */
+  async moveFromSingleBucket(stack: string): Promise<void> {
+    await this.steps.run(`move ${stack}'s state from the single-bucket layout (migrate-state --from-bucket)`, async () => {
+      const staged = await stageSingleBucketState(this.topology(), this.exceptionContext.clients, stack);
+      await this.operations.migrateStateFrom(stack, staged.bucket, SINGLE_BUCKET_REGION);
+      return `s3://${staged.bucket}/${staged.key} -> ${await checkMovedState(this.topology(), this.exceptionContext.clients, stack, staged)}`;
+    }, (summary) => summary);
   }
 
   async deployRegionStacks(stacks: readonly string[]): Promise<void> {

@@ -120,6 +120,12 @@ export class StackOperations {
     await this.afterStateWrite(stack);
   }
 
+  /** migrate-state from a bucket of the single-bucket layout (the stack's state key there is the same). */
+  async migrateStateFrom(stack: string, bucket: string, region: string): Promise<void> {
+    await this.terraformCli(`migrate-state ${stack} --from-bucket ${bucket}`, ['migrate-state', stack, '--from-bucket', bucket, '--from-region', region]);
+    await this.afterStateWrite(stack);
+  }
+
   async rebindDatabase(stack: string): Promise<void> {
     await this.terraformCli(`rebind-database ${stack}`, ['rebind-database', stack]);
     await this.afterStateWrite(stack);

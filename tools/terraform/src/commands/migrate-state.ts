@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertTerraformInstalled, terraform, terraformEnvironment, UserError } from '@xyz/terraform-toolkit';
 import { isAwsRegion } from '@xyz/topology';
@@ -14,7 +13,13 @@ export interface LegacyStateLocation {
   readonly key?: string;
 }
 
-const LEGACY_OVERRIDE = 'legacy_backend_override.tf.json';
+/**
+ * -backend-config is applied over the configuration (override files included): only the location
+ * changes, every other backend setting stays as the stack declares it.
+ */
+function locationFlags(location: { bucket: string; key: string; region: string }): string[] {
+  return Object.entries(location).map(([name, value]) => `-backend-config=${name}=${value}`);
+}
 
 /**
  * The bootstrap left cdk.tf.json with its local backend: synthesize the stack again as its synth
@@ -33,8 +38,9 @@ function synthesizeWithRemoteState(stack: string): void {
  * - Without `from`: after the state-backend bootstrap (local state); terraform copies the local
  *   state into the bucket (the stack is synthesized again with its S3 backend first if needed).
  * - With `from`: from another S3 location, such as the single us-east-1 bucket every stack used
- *   before the regional stores. Terraform is first initialised on the old location, then asked to
- *   migrate to the new one, so it copies the state (the old object is left in place).
+ *   before the regional stores. Terraform is first initialised on the old location (the stack's
+ *   backend with -backend-config for bucket, key and region), then asked to migrate to the
+ *   backend the stack declares, so it copies the state (the old object is left in place).
  */
 export async function migrateState(stack: string, verbose: boolean, from?: LegacyStateLocation): Promise<void> {
   assertTerraformInstalled();
@@ -45,18 +51,15 @@ export async function migrateState(stack: string, verbose: boolean, from?: Legac
   if (from) {
     if (!target) throw new UserError(`${stack} has no S3 backend in its cdk.tf.json; synthesize it without XYZ_STATE_BOOTSTRAP first`, 2);
     if (!isAwsRegion(from.region)) throw new UserError(`--from-region ${from.region} is not a known AWS region`, 2);
-    const legacy = { bucket: from.bucket, key: from.key ?? target.key, region: from.region, encrypt: true, use_lockfile: true };
-    if (legacy.bucket === target.bucket && legacy.key === target.key) throw new UserError(`${stack}'s state is already at s3://${legacy.bucket}/${String(legacy.key)}`, 2);
-    const override = join(stackDir(stack), LEGACY_OVERRIDE);
-    writeFileSync(override, JSON.stringify({ terraform: { backend: { s3: legacy } } }, null, 2));
-    try {
-      console.log(`[${stack}] reading the state at s3://${legacy.bucket}/${String(legacy.key)} (${legacy.region})`);
-      await terraform(run, ['init', '-reconfigure', '-input=false', '-no-color']);
-    } finally {
-      rmSync(override, { force: true });
-    }
+    const legacy = { bucket: from.bucket, key: String(from.key ?? target.key), region: from.region };
+    if (legacy.bucket === target.bucket && legacy.key === target.key) throw new UserError(`${stack}'s state is already at s3://${legacy.bucket}/${legacy.key}`, 2);
+    console.log(`[${stack}] reading the state at s3://${legacy.bucket}/${legacy.key} (${legacy.region})`);
+    await terraform(run, ['init', '-reconfigure', '-input=false', '-no-color', ...locationFlags(legacy)]);
   }
-  await terraform(run, ['init', '-migrate-state', '-force-copy', '-input=false', '-no-color']);
+  // After an init with -backend-config, Terraform keeps those values until others are given: name
+  // the stack's own location again, or it would see no change and migrate nothing.
+  const backToTarget = from && target ? locationFlags({ bucket: String(target.bucket), key: String(target.key), region: String(target.region) }) : [];
+  await terraform(run, ['init', '-migrate-state', '-force-copy', '-input=false', '-no-color', ...backToTarget]);
   const where = target ? `s3://${String(target.bucket)}/${String(target.key)} (${String(target.region)})` : `the backend of cdktf.out/stacks/${stack}/cdk.tf.json`;
   console.log(`[${stack}] state now lives in ${where}${from ? `; the old copy at s3://${from.bucket} is untouched (delete it once every stack has moved)` : ''}`);
 }
