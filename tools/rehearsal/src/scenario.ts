@@ -94,13 +94,13 @@ export class Scenario {
   /**
    * The README's move of an existing deployment from the single us-east-1 bucket: the stack's state
    * is put back where that layout kept it (and removed from its regional bucket), then
-   * `migrate-state --from-bucket` must bring the same state into the stack's regional bucket.
+   * `migrate-state --from-bucket` must bring the same resources and outputs into the stack's regional bucket.
    */
   async moveFromSingleBucket(stack: string): Promise<void> {
     await this.steps.run(`move ${stack}'s state from the single-bucket layout (migrate-state --from-bucket)`, async () => {
       const staged = await stageSingleBucketState(this.topology(), this.exceptionContext.clients, stack);
       await this.operations.migrateStateFrom(stack, staged.bucket, SINGLE_BUCKET_REGION);
-      return `s3://${staged.bucket}/${staged.key} -> ${await checkMovedState(this.topology(), this.exceptionContext.clients, stack, staged)}`;
+      return `s3://${staged.bucket}/${staged.key} -> ${await checkMovedState(this.topology(), this.exceptionContext.clients, stack, staged.content)}`;
     }, (summary) => summary);
   }
 
