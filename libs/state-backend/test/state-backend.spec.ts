@@ -95,14 +95,19 @@ describe('state-backend: one Terraform state store per region', () => {
     }
   });
 
-  it.each(REGIONS)('logs every access to the %s state bucket into a log bucket only S3 logging may write to', (region) => {
+  it.each(REGIONS)('logs every access to the %s state bucket into a log bucket only S3 logging may write to, over TLS only', (region) => {
     const code = CODES[region];
     const logBucket = resourceAt(stack, 'aws_s3_bucket', `store-${code}/access-logs/bucket`);
     const logging = resourceAt(stack, 'aws_s3_bucket_logging', `store-${code}/access-logging`).config;
     expect(logging).toMatchObject({ target_bucket: `\${aws_s3_bucket.${logBucket.name}.id}`, target_prefix: 'state-access/' });
     const sse = resourceAt(stack, 'aws_s3_bucket_server_side_encryption_configuration', `store-${code}/access-logs/encryption`).config;
     expect(sse.rule).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }]);
-    const allow = statementsOf(resourceAt(stack, 'aws_s3_bucket_policy', `store-${code}/access-logs/policy`).config.policy).find((statement) => statement.Effect === 'Allow');
+    const logStatements = statementsOf(resourceAt(stack, 'aws_s3_bucket_policy', `store-${code}/access-logs/policy`).config.policy);
+    const logBucketArn = `arn:aws:s3:::xyz-prod-tfstate-logs-${code}-111122223333`;
+    expect(logStatements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [logBucketArn, `${logBucketArn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    const allow = logStatements.find((statement) => statement.Effect === 'Allow');
     expect(allow).toMatchObject({
       Principal: { Service: 'logging.s3.amazonaws.com' },
       Action: 's3:PutObject',

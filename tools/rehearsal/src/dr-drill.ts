@@ -65,7 +65,8 @@ export class RegionLossDrill {
       const run = await this.runbook(['status', '--json']);
       if (run.code !== expectedCode) throw new RehearsalFailure(`dr-runbook status exited ${run.code}, expected ${expectedCode} (see ${this.log})`);
       const report = (run.json ?? {}) as StatusReport;
-      const missing = missingCoverage(report, this.scenario.topology().stream.homeRegion);
+      const topology = this.scenario.topology();
+      const missing = missingCoverage(report, topology.regions.map((region) => region.region), topology.stream.homeRegion);
       if (missing.length > 0) throw new RehearsalFailure(`dr-runbook status did not check: ${missing.join(', ')}`);
       return report;
     }, (report) => `health ${report.health ?? '?'}\n             ${describeCoverage(report).join('\n             ')}`);
@@ -145,9 +146,7 @@ export class RegionLossDrill {
         this.refuseDataLoss(stack);
         await this.review(stack, stack === formerPrimary ? this.masterSecretDeletions(stack) : []);
         await this.scenario.operations.apply(stack);
-        this.scenario.stacksApplied.push(stack);
-        this.scenario.resourcesCreated += counts.create + counts.replace;
-        return `${counts.create} created, ${counts.update} updated, ${counts.replace} replaced, ${counts.delete} deleted; ${this.databaseChange(stack)}`;
+        return `${this.scenario.record(stack, counts)}; ${this.databaseChange(stack)}`;
       }, (summary) => summary);
     }
   }

@@ -6,7 +6,7 @@ import { RehearsalFailure } from './stack-operations';
 /** Where the layout before the regional stores kept every stack's state: one bucket in us-east-1. */
 export const SINGLE_BUCKET_REGION = 'us-east-1';
 
-export function singleBucketName(topology: Topology): string {
+function singleBucketName(topology: Topology): string {
   return `${topology.project}-${topology.environmentShort}-terraform-state-${topology.accountId}`;
 }
 

@@ -48,6 +48,11 @@ async function rehearse(workspace: RehearsalWorkspace, scenario: Scenario, steps
     if (violations.length > 0) throw new RehearsalFailure(`state uploads the bucket policy would refuse:\n      ${violations.join('\n      ')}`);
     return scenario.gate.uploads.length;
   }, (count) => `${count} uploads, each SSE-KMS with its region's state key`);
+  await steps.run('check that no moto fill-in failed at the region gate', async () => {
+    // A failed fill-in was answered as a server fault; a tool may have retried past it, but the run must not pass.
+    if (scenario.gate.failedPatches.length > 0) throw new RehearsalFailure(`fill-ins that failed:\n      ${scenario.gate.failedPatches.join('\n      ')}`);
+    return 'none failed';
+  }, (detail) => detail);
 }
 
 async function main(): Promise<number> {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { stateLocation, type Topology } from '@xyz/topology';
+import { regionByName, stateLocation, stateRegionOf, type Topology } from '@xyz/topology';
 import { deployOrder } from './deploy-order';
 import { checkMovedState, SINGLE_BUCKET_REGION, stageSingleBucketState } from './legacy-migration';
 import { EmulatorClients } from './emulator-clients';
@@ -43,12 +43,11 @@ export class Scenario {
   }
 
   topologyStackOf(region: string): string {
-    const found = this.topology().regions.find((entry) => entry.region === region);
-    if (!found) throw new RehearsalFailure(`${region} is not a region of the topology`);
-    return found.stackName;
+    return regionByName(this.topology(), region).stackName;
   }
 
-  private record(stack: string, counts: ChangeCounts): string {
+  /** Counts an applied stack in the summary; returns its change counts as one line. */
+  record(stack: string, counts: ChangeCounts): string {
     this.stacksApplied.push(stack);
     this.resourcesCreated += counts.create + counts.replace;
     return `${counts.create} created, ${counts.update} updated, ${counts.replace} replaced, ${counts.delete} deleted`;
@@ -68,9 +67,7 @@ export class Scenario {
   order(stacks: readonly string[]): string[] {
     const down = this.gate.downRegions();
     const all = deployOrder(this.workspace.env(this.gate.url, { XYZ_REGIONS_DOWN: down.join(',') }), this.workspace.root);
-    const topology = this.topology();
-    const regionOf = (stack: string) => (stack === topology.stateBackend.stackName ? topology.stateBackend.homeRegion : topology.regions.find((entry) => entry.stackName === stack)?.region);
-    const unreachable = all.filter((stack) => down.includes(regionOf(stack) ?? ''));
+    const unreachable = all.filter((stack) => down.includes(stateRegionOf(this.topology(), stack)));
     if (unreachable.length > 0) throw new RehearsalFailure(`with XYZ_REGIONS_DOWN=${down.join(',')}, nx run-many -t deploy would still apply ${unreachable.join(', ')}`);
     const missing = stacks.filter((stack) => !all.includes(stack));
     if (missing.length > 0) throw new RehearsalFailure(`nx run-many -t deploy would not apply ${missing.join(', ')} (it applies: ${all.join(', ') || 'nothing'})`);

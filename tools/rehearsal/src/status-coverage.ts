@@ -53,12 +53,14 @@ export function describeCoverage(report: StatusReport): string[] {
 }
 
 /**
- * What a status report of the whole platform must have looked at: every reachable region's
- * database, cache and alarms, and the device pipeline (stream, mapping, table) in its home region.
+ * What a status report of the whole platform must have looked at: every platform region (a
+ * region it does not list is missing), every reachable region's database, cache and alarms, and
+ * the device pipeline (stream, mapping, table) in its home region.
  */
-export function missingCoverage(report: StatusReport, pipelineRegion: string): string[] {
-  const missing: string[] = [];
-  for (const region of report.regions ?? []) {
+export function missingCoverage(report: StatusReport, platformRegions: readonly string[], pipelineRegion: string): string[] {
+  const reported = report.regions ?? [];
+  const missing = platformRegions.filter((name) => !reported.some((region) => region.region === name)).map((name) => `${name}: not reported`);
+  for (const region of reported) {
     if (!region.reachable) continue;
     if (!region.instance) missing.push(`${region.region}: database`);
     if (!region.services?.cache) missing.push(`${region.region}: Redis replication group`);

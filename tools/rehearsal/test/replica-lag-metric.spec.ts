@@ -12,16 +12,24 @@ describe('rds-replica-lag-metric', () => {
   const topology = resolveTopology(JSON.parse(readFileSync(topologyFile('production'), 'utf8')));
   const exception = MOTO_EXCEPTIONS.find((entry) => entry.id === 'rds-replica-lag-metric')!;
 
-  it('publishes ReplicaLag 0 for the database of every region that is up while the runbook runs, and stops', async () => {
-    cloudWatch.on(PutMetricDataCommand).resolves({});
-    const gate = { isDown: (region: string) => region === 'us-east-1' } as unknown as RegionGate;
-    const context: ExceptionContext = { topology, clients: new EmulatorClients('http://127.0.0.1:1'), gate, replicationBacklog: new Set() };
-    const stop = exception.duringRunbook!(context);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(stop()).toEqual(['1 round(s) of ReplicaLag 0 s']);
-    const published = cloudWatch.commandCalls(PutMetricDataCommand).map((call) => call.args[0].input);
-    expect(published.map((input) => input.MetricData?.[0].Dimensions?.[0].Value)).toEqual(['xyz-prod-mysql-usw2', 'xyz-prod-mysql-use2']);
-    expect(published[0]).toMatchObject({ Namespace: 'AWS/RDS', MetricData: [{ MetricName: 'ReplicaLag', Value: 0, Unit: 'Seconds' }] });
+  it('publishes ReplicaLag 0 for the database of every region that is up, every 15 s while the runbook runs, and stops', async () => {
+    jest.useFakeTimers();
+    try {
+      cloudWatch.on(PutMetricDataCommand).resolves({});
+      const gate = { isDown: (region: string) => region === 'us-east-1' } as unknown as RegionGate;
+      const context: ExceptionContext = { topology, clients: new EmulatorClients('http://127.0.0.1:1'), gate, replicationBacklog: new Set() };
+      const stop = exception.duringRunbook!(context);
+      await jest.advanceTimersByTimeAsync(15_000);
+      expect(stop()).toEqual(['2 round(s) of ReplicaLag 0 s']);
+      const published = cloudWatch.commandCalls(PutMetricDataCommand).map((call) => call.args[0].input);
+      expect(published.map((input) => input.MetricData?.[0].Dimensions?.[0].Value)).toEqual(['xyz-prod-mysql-usw2', 'xyz-prod-mysql-use2', 'xyz-prod-mysql-usw2', 'xyz-prod-mysql-use2']);
+      expect(published[0]).toMatchObject({ Namespace: 'AWS/RDS', MetricData: [{ MetricName: 'ReplicaLag', Value: 0, Unit: 'Seconds' }] });
+      // Stopped: no further rounds.
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(cloudWatch.commandCalls(PutMetricDataCommand)).toHaveLength(4);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('says when publishing failed', async () => {

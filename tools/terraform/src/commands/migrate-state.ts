@@ -44,8 +44,11 @@ function synthesizeWithRemoteState(stack: string): void {
  */
 export async function migrateState(stack: string, verbose: boolean, from?: LegacyStateLocation): Promise<void> {
   assertTerraformInstalled();
-  if (!from && readSynthesizedStack(stack).terraform?.backend?.local) synthesizeWithRemoteState(stack);
-  const synthesized = readSynthesizedStack(stack);
+  let synthesized = readSynthesizedStack(stack);
+  if (!from && synthesized.terraform?.backend?.local) {
+    synthesizeWithRemoteState(stack);
+    synthesized = readSynthesizedStack(stack);
+  }
   const target = synthesized.terraform?.backend?.s3;
   const run = { stack, cwd: stackDir(stack), env: terraformEnvironment(), verbose };
   if (from) {
