@@ -59,7 +59,7 @@ function stackProject(stack, root, regionDown) {
     projectType: /** @type {const} */ ('application'),
     tags: ['type:app', 'scope:platform', 'kind:stack', `role:${stack.role}`],
     implicitDependencies: [...stack.deployAfter, ...(stack.streamHome ? PROCESSOR_BUNDLE.projects : [])],
-    targets: stackTargets(stack, { regionDown }),
+    targets: stackTargets(stack, regionDown),
   };
 }
 

@@ -17,23 +17,10 @@ const runCommands = (command) => ({ executor: 'nx:run-commands', options: { comm
  * APIs cannot be reached, so `nx run-many`/`nx affected -t plan,deploy` leave it out, and the stacks
  * that deploy after it (^deploy) no longer wait for it.
  * @param {{ streamHome: boolean }} stack
- * @param {{ regionDown: boolean }} reach
+ * @param {boolean} regionDown
  * @returns {Record<string, import('nx/src/config/workspace-json-project-json').TargetConfiguration>}
  */
-function stackTargets({ streamHome }, { regionDown }) {
-  const targets = allStackTargets(streamHome);
-  if (regionDown) {
-    delete targets.plan;
-    delete targets.deploy;
-  }
-  return targets;
-}
-
-/**
- * @param {boolean} streamHome
- * @returns {Record<string, import('nx/src/config/workspace-json-project-json').TargetConfiguration>}
- */
-function allStackTargets(streamHome) {
+function stackTargets({ streamHome }, regionDown) {
   const bundleFirst = streamHome ? { dependsOn: [PROCESSOR_BUNDLE] } : {};
   return {
     synth: {
@@ -67,18 +54,22 @@ function allStackTargets(streamHome) {
         { externalDependencies: ['@cdktf/provider-aws'] },
       ],
     },
-    plan: {
-      ...runCommands(`${TERRAFORM} plan {projectName}`),
-      configurations: { offline: { command: `${TERRAFORM} plan {projectName} --offline` } },
-      dependsOn: ['synth'],
-      cache: false,
-    },
-    deploy: {
-      ...runCommands(`${TERRAFORM} deploy {projectName}`),
-      // ^deploy: the stacks this one depends on in the project graph (deployAfter) are applied first.
-      dependsOn: ['synth', '^deploy'],
-      cache: false,
-    },
+    ...(regionDown
+      ? {}
+      : {
+        plan: {
+          ...runCommands(`${TERRAFORM} plan {projectName}`),
+          configurations: { offline: { command: `${TERRAFORM} plan {projectName} --offline` } },
+          dependsOn: ['synth'],
+          cache: false,
+        },
+        deploy: {
+          ...runCommands(`${TERRAFORM} deploy {projectName}`),
+          // ^deploy: the stacks this one depends on in the project graph (deployAfter) are applied first.
+          dependsOn: ['synth', '^deploy'],
+          cache: false,
+        },
+        }),
     test: {
       executor: 'nx:run-commands',
       options: { command: 'jest --config ../../tools/stack-app/jest.config.cjs', cwd: '{projectRoot}' },

@@ -193,6 +193,14 @@ describe('failover --to us-west-2', () => {
     expect(h.sim.count('PromoteReadReplica')).toBe(1);
   });
 
+  it('does not tell the operator to declare a region down that answered (the old primary was only missing)', async () => {
+    start();
+    h.sim.remove('us-east-1', ids.use1);
+    const result = await h.run([...FAILOVER, '--force']);
+    expect(result.stdout).toContain(`the primary ${ids.use1} does not exist in us-east-1`);
+    expect(latestRun(h.journalDir).report?.nextSteps.filter((step) => step.includes('XYZ_REGIONS_DOWN'))).toEqual([]);
+  });
+
   it('does not let a failing old primary hold up the failover: the fence is skipped with a warning', async () => {
     start();
     h.sim.setInstance('us-east-1', ids.use1, { baseStatus: 'storage-full' });

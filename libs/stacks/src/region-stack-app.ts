@@ -11,7 +11,7 @@ import { synthesizeStack } from './synthesize';
 export function runRegionStackApp(stackName: string, outdir: string): number {
   return synthesizeStack({
     stackName,
-    loadTopology: () => loadTopology(),
+    loadTopology,
     outdir,
     loadProcessorBundle: () => readProcessorBundle(process.cwd()),
   });

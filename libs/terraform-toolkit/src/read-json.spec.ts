@@ -34,6 +34,6 @@ describe("reading Terraform's JSON files", () => {
     expect(error.message).toMatch(new RegExp(`^${file} is not a plan in JSON form \\(terraform show -json <planfile>\\) \\(resource_changes\\[0\\]\\.mode: `));
     expect(error.exitCode).toBe(2);
     expect(refusal(() => readTerraformJson(write('broken.tf.json', '{"resource":'))).message).toMatch(/broken\.tf\.json is not JSON: /);
-    expect(refusal(() => readTerraformJson(join(dir, 'missing.tf.json'))).message).toBe(`${join(dir, 'missing.tf.json')} does not exist`);
+    expect(refusal(() => readTerraformJson(join(dir, 'missing.tf.json'))).message).toBe(`${join(dir, 'missing.tf.json')} does not exist or is not a file`);
   });
 });

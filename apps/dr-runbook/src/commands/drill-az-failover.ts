@@ -43,7 +43,7 @@ async function prepare(env: CommandEnv) {
   return { checks, notes: ['connections to the primary drop during the failover (typically 60-120 s); applications must reconnect'], plan };
 }
 
-export const DRILL_FACTS = {
+const DRILL_FACTS = {
   rebootRequestedAt: fact('rebootRequestedAt', epochMs),
   availableAgainAt: fact('availableAgainAt', epochMs),
   availabilityZoneAfter: fact('availabilityZoneAfter', z.string().nullable()),

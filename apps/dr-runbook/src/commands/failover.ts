@@ -31,6 +31,8 @@ export interface FailoverPlan extends PromotionEnds {
   readonly fromArn: string;
   /** The old primary answered while planning: fence its writes before promoting. */
   readonly fenceOldPrimary: boolean;
+  /** The old primary's region did not answer while planning (not: answered without the instance). */
+  readonly oldPrimaryUnreachable?: boolean;
   readonly lagSeconds: number | null;
   readonly replicas: readonly ReplicaSpec[];
 }
@@ -104,6 +106,7 @@ async function prepare(env: CommandEnv, request: FailoverRequest, runStartedAt: 
         fromArn,
         fromParameterGroup: primary.names.dbParameterGroup,
         fenceOldPrimary,
+        oldPrimaryUnreachable: !primaryProbe.reachable,
         to: target.region,
         toId,
         toEndpoint: targetProbe.view?.endpointAddress,
@@ -126,6 +129,7 @@ function planSchema(ctx: RequestContext, request: FailoverRequest) {
       ...promotionEndsFields(topology),
       fromArn: z.string(),
       fenceOldPrimary: z.boolean(),
+      oldPrimaryUnreachable: z.boolean().optional(),
       lagSeconds: z.number().nullable(),
       replicas: z.array(replicaSpecSchema(topology, { region: request.to, id: namesOf(topology, request.to)?.dbInstanceIdentifier ?? '' }, survivors)),
     })
@@ -201,8 +205,8 @@ Examples:
     const rebinds = stateRebinds(env.topology, doc.facts);
     const rebindFirst = rebinds.length > 0 ? ' and rebind the Terraform state as below' : '';
     const nextSteps = [
-      // The old primary did not answer while planning: its region is down for the stacks too.
-      ...(plan.fenceOldPrimary
+      // The old primary's region did not answer while planning: it is down for the stacks too.
+      ...(plan.oldPrimaryUnreachable !== true
         ? []
         : [`Declare ${plan.from} down before you plan (export XYZ_REGIONS_DOWN=${plan.from}, and for CI: gh variable set XYZ_REGIONS_DOWN --body ${plan.from}): Nx then plans and deploys only the stacks whose region is up. Remove it once ${plan.from} answers again.`]),
       topologyDone && readFact(doc.facts, TOPOLOGY_FACTS.pending) === false

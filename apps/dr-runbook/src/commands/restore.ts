@@ -98,7 +98,7 @@ async function prepare(env: CommandEnv, request: RestoreRequest) {
   return { checks, notes, plan };
 }
 
-export const RESTORE_FACTS = {
+const RESTORE_FACTS = {
   requestedAt: fact('restoreRequestedAt', epochMs),
   restoredAt: fact('restoredAt', epochMs),
   /** address:port of the new instance. */

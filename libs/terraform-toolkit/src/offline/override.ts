@@ -1,4 +1,5 @@
 import { providerBlocks, remoteStatesOf, type TerraformJson } from '@xyz/terraform-schema';
+import { UserError } from '../errors';
 
 export interface OfflineOverrideInput {
   readonly stack: TerraformJson;
@@ -46,7 +47,7 @@ export function offlineOverride(input: OfflineOverrideInput): Record<string, unk
   const remoteOverrides: Record<string, unknown> = {};
   for (const { name, key } of remoteStatesOf(input.stack)) {
     const path = key ? input.standInStateFiles[key] : undefined;
-    if (!path) throw new Error(`remote state "${name}" (key ${key ?? 'none'}) has no offline stand-in`);
+    if (!path) throw new UserError(`remote state "${name}" (key ${key ?? 'none'}) has no offline stand-in: the stack reads a state this offline plan cannot stand in for`, 2);
     remoteOverrides[name] = { backend: 'local', config: { path } };
   }
   if (Object.keys(remoteOverrides).length > 0) override['data'] = { terraform_remote_state: remoteOverrides };

@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { firstIssue, stateSchema } from '@xyz/terraform-schema';
-import { UserError } from '../errors';
+import { stateSchema } from '@xyz/terraform-schema';
+import { readJsonThrough } from '../read-json';
 
 /**
  * Reads the Terraform state an offline plan starts from (`plan --offline --state <file>`), for
@@ -8,17 +7,5 @@ import { UserError } from '../errors';
  * terraform runs. Returns the text unchanged.
  */
 export function readPriorState(file: string): string {
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UserError(`state file ${file} does not exist or is not a file`, 2);
-  const text = readFileSync(file, 'utf8');
-  let state: unknown;
-  try {
-    state = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`state file ${file} is not JSON: ${(error as Error).message}`, 2);
-  }
-  const parsed = stateSchema.safeParse(state);
-  if (!parsed.success) {
-    throw new UserError(`state file ${file} is not a Terraform state (format version 4 with a "resources" list): ${firstIssue(parsed.error)}`, 2);
-  }
-  return text;
+  return readJsonThrough(stateSchema, file, 'a Terraform state (format version 4 with a "resources" list)', `state file ${file}`).text;
 }

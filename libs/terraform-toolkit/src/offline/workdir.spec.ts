@@ -71,10 +71,13 @@ describe('prepareOfflineWorkdir', () => {
     expect(override.provider.aws[0]).toMatchObject({ region: 'us-west-2', access_key: 'offline-mock', endpoints: [{ secretsmanager: 'http://127.0.0.1:9' }] });
   });
 
-  it('fails when the stack directory holds no synthesized stack', () => {
+  it('refuses a stack directory with no synthesized stack, before it touches the workdir', () => {
     const { stackDir, workdir } = setUp();
+    mkdirSync(workdir, { recursive: true });
+    writeFileSync(join(workdir, 'cdk.tf.json'), '{"earlier": true}');
     const empty = join(stackDir, '..', 'empty');
     mkdirSync(empty);
     expect(() => prepareOfflineWorkdir({ stackDir: empty, workdir, synthesized: {}, remoteState: () => primary })).toThrow(`could not prepare ${workdir}: ${empty} has no cdk.tf.json`);
+    expect(readFileSync(join(workdir, 'cdk.tf.json'), 'utf8')).toBe('{"earlier": true}');
   });
 });

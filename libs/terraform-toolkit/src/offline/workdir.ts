@@ -34,6 +34,8 @@ const KEEP = new Set(['.terraform', '.terraform.lock.hcl']);
  */
 export function prepareOfflineWorkdir(input: OfflineWorkdirInput): string {
   const { stackDir, workdir } = input;
+  // Before the workdir is emptied: a stack that was never synthesized leaves the last one in place.
+  if (!existsSync(join(stackDir, 'cdk.tf.json'))) throw new UserError(`could not prepare ${workdir}: ${stackDir} has no cdk.tf.json`);
   mkdirSync(workdir, { recursive: true });
   for (const entry of readdirSync(workdir)) if (!KEEP.has(entry)) rmSync(join(workdir, entry), { recursive: true, force: true });
   for (const entry of readdirSync(stackDir)) {
@@ -50,6 +52,5 @@ export function prepareOfflineWorkdir(input: OfflineWorkdirInput): string {
   const override = offlineOverride({ stack: input.synthesized, standInStateFiles, secretsEndpoint: input.secretsEndpoint });
   writeFileSync(join(workdir, OFFLINE_OVERRIDE_FILE), JSON.stringify(override, null, 2));
   if (input.priorState !== undefined) writeFileSync(join(workdir, OFFLINE_STATE_FILE), input.priorState);
-  if (!existsSync(join(workdir, 'cdk.tf.json'))) throw new UserError(`could not prepare ${workdir}: ${stackDir} has no cdk.tf.json`);
   return workdir;
 }

@@ -1,3 +1,3 @@
 // Helpers for jest suites that run the real terraform (offline, the project's CLI config).
-export { describeWithTerraform, terraformOnPath } from './describe-with-terraform';
+export { describeWithTerraform } from './describe-with-terraform';
 export { initOffline, type OfflinePlan, planOffline, type PlannedResource, terraform } from './offline-terraform';

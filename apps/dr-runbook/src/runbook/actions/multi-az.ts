@@ -15,7 +15,7 @@ export function multiAzInput(topology: Topology, id: string) {
 
 const MODIFIABLE = ['available', 'backing-up'];
 
-export const MULTI_AZ_FACTS = { requestedAt: fact('multiAzRequestedAt', epochMs) };
+const MULTI_AZ_FACTS = { requestedAt: fact('multiAzRequestedAt', epochMs) };
 
 function isMultiAzDone(view: InstanceView | undefined, topology: Topology): boolean {
   return view !== undefined && view.multiAZ && !view.pendingMultiAZ && view.status === 'available' && view.backupRetentionDays === topology.database.backupRetentionDays;
